@@ -1,0 +1,3 @@
+package io.spineintake.triage.assess;
+
+public enum CriterionStatus { MET, NOT_MET, UNKNOWN }

@@ -1,0 +1,4 @@
+package io.spineintake.triage.form;
+
+/** Spinal region of a pain complaint. */
+public enum Region { CERVICAL, THORACIC, LUMBAR }

@@ -1,0 +1,3 @@
+package io.spineintake.triage.form;
+
+public enum Side { LEFT, RIGHT, BOTH, CENTRAL }
