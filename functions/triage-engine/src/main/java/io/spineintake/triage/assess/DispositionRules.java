@@ -1,0 +1,53 @@
+package io.spineintake.triage.assess;
+
+import java.util.List;
+
+/**
+ * The ordered disposition rules of spec section 6: the first that matches decides. Hard-stop
+ * questions left blank or unsure count as an urgent flag ("ask the patient"), so such a form is
+ * never routine work.
+ */
+final class DispositionRules {
+    record Decision(Disposition disposition, int rule, String reason) {
+    }
+
+    private DispositionRules() {
+    }
+
+    static Decision decide(RedFlags flags, List<ReadinessCriterion> readiness, Tier tier) {
+        if (!flags.hardStops().isEmpty()) {
+            return new Decision(Disposition.EMERGENCY, 1, "Hard-stop red flag: " + ids(flags.hardStops()));
+        }
+        if (!flags.urgent().isEmpty()) {
+            return new Decision(Disposition.URGENT_REVIEW, 2, "Urgent red flag: " + ids(flags.urgent()));
+        }
+        if (!flags.unansweredHardStops().isEmpty()) {
+            return new Decision(Disposition.URGENT_REVIEW, 2,
+                    "Hard-stop safety questions not answered: ask the patient " + String.join(", ", flags.unansweredHardStops()));
+        }
+        ReadinessCriterion r1 = readiness.get(0);
+        ReadinessCriterion r2 = readiness.get(1);
+        ReadinessCriterion r3 = readiness.get(2);
+        ReadinessCriterion r4 = readiness.get(3);
+        if (r3.status() == CriterionStatus.NOT_MET || r4.status() == CriterionStatus.NOT_MET) {
+            return new Decision(Disposition.OTHER_PATHWAY, 3,
+                    (r3.status() == CriterionStatus.NOT_MET ? r3 : r4).explanation());
+        }
+        if (tier == Tier.LOW) {
+            return new Decision(Disposition.OTHER_PATHWAY, 3, "Facet likelihood tier LOW");
+        }
+        if (r1.status() == CriterionStatus.NOT_MET || r2.status() == CriterionStatus.NOT_MET) {
+            return new Decision(Disposition.CONSERVATIVE_CARE_FIRST, 4,
+                    (r1.status() == CriterionStatus.NOT_MET ? r1 : r2).explanation());
+        }
+        return new Decision(Disposition.CONSULT, 5, "Facet likelihood tier " + tier + ", no rule above matched");
+    }
+
+    private static String ids(List<RedFlag> flags) {
+        StringBuilder b = new StringBuilder();
+        for (RedFlag f : flags) {
+            b.append(b.length() == 0 ? "" : ", ").append(f.id());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package io.spineintake.triage.assess;
+
+import io.spineintake.triage.form.Answer;
+import io.spineintake.triage.form.IntakeForm;
+import io.spineintake.triage.form.ProcedureScreen;
+import io.spineintake.triage.form.RegionPain;
+import io.spineintake.triage.rules.RuleSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The assessment, in the order of the spec: red flags first, then each region's score, the
+ * readiness criteria, and the disposition by the ordered rules of section 6.
+ */
+public final class Triage {
+    private final RuleSet rules;
+    private final SafetyScreening safety;
+    private final FacetScoring scoring;
+    private final ReadinessCheck readiness;
+
+    public Triage(RuleSet rules) {
+        this.rules = rules;
+        this.safety = new SafetyScreening(rules);
+        this.scoring = new FacetScoring(rules);
+        this.readiness = new ReadinessCheck(rules);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Assessment assess(IntakeForm form, Instant receivedAt) {
+        if (form.pain() == null || form.pain().regions().isEmpty()) {
+            throw new IllegalArgumentException("a form needs at least one painful region");
+        }
+        LocalDate today = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+        Integer age = age(form, today);
+        RedFlags flags = safety.screen(form, today);
+
+        RegionPain main = form.pain().main();
+        List<RegionPain> listed = form.pain().regions();
+        List<RegionAssessment> regions = new ArrayList<>();
+        String mainAt = null;
+        for (int i = 0; i < listed.size(); i++) {
+            RegionPain r = listed.get(i);
+            String at = "/pain/regions/" + i;
+            boolean isMain = r == main;
+            RegionAssessment a = scoring.score(r, at, isMain, age, form.findings(),
+                    form.treatments().priorMedialBranchBlock());
+            if (isMain) {
+                mainAt = at;
+                regions.add(0, a);
+            } else {
+                regions.add(a);
+            }
+        }
+        RegionAssessment headline = regions.get(0);
+        List<ReadinessCriterion> criteria = readiness.evaluate(form, main, mainAt);
+        DispositionRules.Decision decision = DispositionRules.decide(flags, criteria, headline.tier());
+
+        List<String> toConfirm = new ArrayList<>(flags.unansweredHardStops());
+        toConfirm.addAll(flags.unansweredUrgent());
+        for (ReadinessCriterion c : criteria) {
+            if (c.status() == CriterionStatus.UNKNOWN) {
+                toConfirm.add(c.id());
+            }
+        }
+        int flagCount = flags.hardStops().size() + flags.urgent().size()
+                + (flags.urgent().isEmpty() ? 0 : flags.noted().size());
+        String key = PriorityKey.of(decision.disposition(), flagCount, headline.score(), receivedAt);
+        return new Assessment(rules.version(), flags, criteria, regions, headline.score(), headline.tier(),
+                decision.disposition(), decision.rule(), decision.reason(), toConfirm,
+                procedureNotes(form.procedure()), key, PatientMessage.of(decision.disposition()));
+    }
+
+    static Integer age(IntakeForm form, LocalDate today) {
+        LocalDate born = form.patient() == null ? null : form.patient().dateOfBirth();
+        return born == null || born.isAfter(today) ? null : Period.between(born, today).getYears();
+    }
+
+    /** What the coordinator must know before a block: answers of YES, and questions left open. */
+    static List<String> procedureNotes(ProcedureScreen p) {
+        List<String> notes = new ArrayList<>();
+        note(notes, p.bloodThinners(), "BLOOD_THINNERS");
+        note(notes, p.contrastOrAnaestheticAllergy(), "CONTRAST_OR_ANAESTHETIC_ALLERGY");
+        note(notes, p.pregnant(), "PREGNANT");
+        note(notes, p.pacemakerOrStimulator(), "PACEMAKER_OR_STIMULATOR");
+        note(notes, p.diabetes(), "DIABETES");
+        return notes;
+    }
+
+    private static void note(List<String> notes, Answer a, String code) {
+        if (Answer.isYes(a)) {
+            notes.add(code);
+        } else if (Answer.isUnknown(a)) {
+            notes.add(code + "_UNANSWERED");
+        }
+    }
+}

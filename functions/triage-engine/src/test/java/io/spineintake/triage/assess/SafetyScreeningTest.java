@@ -1,0 +1,134 @@
+package io.spineintake.triage.assess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spineintake.triage.FormBuilder;
+import io.spineintake.triage.TriageEngine;
+import io.spineintake.triage.rules.RuleSet;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SafetyScreeningTest {
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    static final TriageEngine ENGINE = new TriageEngine(RuleSet.bundled());
+
+    /** A form that would otherwise be a routine CONSULT (V01-like). */
+    static FormBuilder consultCandidate() {
+        String r = "/pain/regions/0";
+        return FormBuilder.blank().safetyClear()
+                .set(r + "/durationMonths", 14).set(r + "/pattern", "MOSTLY_AXIAL").set(r + "/spread", "SPINE_ONLY")
+                .set(r + "/worseWith/bendingBackward", "YES").set(r + "/worseWith/twisting", "YES")
+                .set(r + "/tenderBesideSpine", "YES").set(r + "/worseWith/coughingSneezing", "NO")
+                .set("/pain/nrs/average", 6).set("/pain/peg/averagePain", 6).set("/pain/peg/enjoymentOfLife", 6)
+                .set("/pain/peg/generalActivity", 6)
+                .set("/treatments/physicalTherapy/outcome", "DID_NOT_HELP").set("/treatments/physicalTherapy/weeks", 8)
+                .set("/findings/radiculopathy", "NO").set("/findings/stenosisWithClaudication", "NO")
+                .set("/findings/fracture", "NO").set("/findings/tumour", "NO").set("/findings/infection", "NO")
+                .set("/findings/significantDeformity", "NO");
+    }
+
+    static Assessment assess(FormBuilder b) {
+        return ENGINE.assess(b.form(), NOW);
+    }
+
+    @Test
+    void theBaselineIsARoutineConsult() {
+        Assessment a = assess(consultCandidate());
+        assertThat(a.disposition()).isEqualTo(Disposition.CONSULT);
+        assertThat(a.redFlags().unansweredHardStops()).isEmpty();
+        assertThat(a.patientMessage()).isEqualTo(PatientMessage.CONSULT_TEAM_WILL_CONTACT);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"saddleNumbness,H_SADDLE_NUMBNESS", "bladderOrBowelChange,H_BLADDER_BOWEL",
+            "worseningLegWeakness,H_PROGRESSIVE_WEAKNESS", "handClumsinessOrGaitTrouble,H_MYELOPATHY",
+            "suddenNeckPainWithNeuroSymptoms,H_VASCULAR"})
+    void eachHardStopIsAnEmergencyNamingItsQuestion(String question, String id) {
+        Assessment a = assess(consultCandidate().set("/safety/" + question, "YES"));
+        assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+        assertThat(a.dispositionRule()).isEqualTo(1);
+        assertThat(a.redFlags().hardStops()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(id);
+            assertThat(f.question()).isEqualTo("/safety/" + question);
+            assertThat(f.source()).isNotBlank();
+        });
+        assertThat(a.patientMessage()).isEqualTo(PatientMessage.SEEK_EMERGENCY_CARE_NOW);
+        assertThat(a.priorityKey()).startsWith("0-");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"historyOfCancer,U_CANCER", "unexplainedWeightLoss,U_WEIGHT_LOSS", "feverOrChills,U_FEVER",
+            "immunosuppressionOrSteroids,U_IMMUNOSUPPRESSION", "injectingDrugUse,U_INJECTING_DRUGS",
+            "recentSeriousInfection,U_RECENT_INFECTION", "majorTrauma,U_MAJOR_TRAUMA",
+            "minorTraumaWithOsteoporosis,U_MINOR_TRAUMA_OSTEOPOROSIS", "constantNightPain,U_NIGHT_PAIN"})
+    void eachUrgentFlagCallsForUrgentReview(String question, String id) {
+        Assessment a = assess(consultCandidate().set("/safety/" + question, "YES"));
+        assertThat(a.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+        assertThat(a.dispositionRule()).isEqualTo(2);
+        assertThat(a.redFlags().urgent()).extracting(RedFlag::id).containsExactly(id);
+        assertThat(a.patientMessage()).isEqualTo(PatientMessage.CLINICIAN_WILL_CALL_SOON);
+        assertThat(a.priorityKey()).startsWith("1-");
+    }
+
+    @Test
+    void aHardStopWinsOverUrgentFlags() {
+        Assessment a = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/saddleNumbness", "YES"));
+        assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+    }
+
+    @Test
+    void anUnansweredHardStopIsNeverReadAsNo() {
+        for (String answer : new String[] {null, "UNSURE"}) {
+            FormBuilder f = consultCandidate().set("/safety/bladderOrBowelChange", answer);
+            Assessment a = assess(f);
+            assertThat(a.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+            assertThat(a.redFlags().unansweredHardStops()).containsExactly("/safety/bladderOrBowelChange");
+            assertThat(a.toConfirm()).contains("/safety/bladderOrBowelChange");
+            assertThat(a.dispositionReason()).contains("/safety/bladderOrBowelChange");
+        }
+    }
+
+    @Test
+    void theNecksHardStopsAreAskedOnlyWhenTheNeckHurts() {
+        FormBuilder lumbar = consultCandidate().set("/safety/handClumsinessOrGaitTrouble", null)
+                .set("/safety/suddenNeckPainWithNeuroSymptoms", null);
+        assertThat(assess(lumbar).redFlags().unansweredHardStops()).isEmpty();
+        assertThat(assess(lumbar).disposition()).isEqualTo(Disposition.CONSULT);
+        FormBuilder neck = lumbar.set("/pain/regions/1/region", "CERVICAL");
+        assertThat(assess(neck).redFlags().unansweredHardStops())
+                .containsExactly("/safety/handClumsinessOrGaitTrouble", "/safety/suddenNeckPainWithNeuroSymptoms");
+        assertThat(assess(neck).disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+    }
+
+    @Test
+    void unansweredUrgentQuestionsAreListedButDoNotEscalate() {
+        Assessment a = assess(consultCandidate().set("/safety/historyOfCancer", null));
+        assertThat(a.disposition()).isEqualTo(Disposition.CONSULT);
+        assertThat(a.redFlags().unansweredUrgent()).containsExactly("/safety/historyOfCancer");
+        assertThat(a.toConfirm()).contains("/safety/historyOfCancer");
+    }
+
+    @Test
+    void painStartingAfterFiftyIsNotedButDoesNotDecideAlone() {
+        // born 1960: 66 now; pain for 14 months began at 64
+        Assessment a = assess(consultCandidate().set("/patient/dateOfBirth", "1960-01-10"));
+        assertThat(a.redFlags().noted()).extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+        assertThat(a.disposition()).isEqualTo(Disposition.CONSULT);
+        Assessment young = assess(consultCandidate().set("/patient/dateOfBirth", "1990-01-10"));
+        assertThat(young.redFlags().noted()).isEmpty();
+        Assessment teen = assess(consultCandidate().set("/patient/dateOfBirth", "2008-01-10"));
+        assertThat(teen.redFlags().noted()).extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+    }
+
+    @Test
+    void moreUrgentFlagsComeFirstWithinTheUrgentBand() {
+        Assessment one = assess(consultCandidate().set("/safety/historyOfCancer", "YES"));
+        Assessment two = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/unexplainedWeightLoss", "YES"));
+        Assessment twoAndAge = assess(consultCandidate().set("/safety/historyOfCancer", "YES")
+                .set("/safety/unexplainedWeightLoss", "YES").set("/patient/dateOfBirth", "1955-01-10"));
+        assertThat(two.priorityKey()).isLessThan(one.priorityKey());
+        assertThat(twoAndAge.priorityKey()).isLessThan(two.priorityKey());
+    }
+}
