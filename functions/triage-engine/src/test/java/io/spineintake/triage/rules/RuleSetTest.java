@@ -1,0 +1,141 @@
+package io.spineintake.triage.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spineintake.triage.FormBuilder;
+import io.spineintake.triage.TriageEngine;
+import io.spineintake.triage.form.Region;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSetTest {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static ObjectNode bundledJson() throws Exception {
+        try (InputStream in = RuleSet.class.getResourceAsStream(RuleSet.BUNDLED)) {
+            return (ObjectNode) MAPPER.readTree(in);
+        }
+    }
+
+    static RuleSet load(JsonNode json) throws Exception {
+        return RuleSet.parse(new ByteArrayInputStream(MAPPER.writeValueAsBytes(json)), "clinic.json");
+    }
+
+    static void assertRejected(Consumer<ObjectNode> breakIt, String... messageParts) throws Exception {
+        ObjectNode json = bundledJson();
+        breakIt.accept(json);
+        assertThatThrownBy(() -> load(json)).isInstanceOf(RuleSetException.class)
+                .hasMessageStartingWith("rule set clinic.json: ")
+                .hasMessageContainingAll(messageParts);
+    }
+
+    static ObjectNode scoring(ObjectNode root, String id) {
+        for (JsonNode n : root.get("scoring")) {
+            if (n.get("id").asText().equals(id)) {
+                return (ObjectNode) n;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
+    void theBundledRuleSetCarriesTheSpecsStartingWeights() {
+        RuleSet rules = RuleSet.bundled();
+        assertThat(rules.version()).isEqualTo("1.0.0");
+        assertThat(rules.highThreshold()).isEqualTo(60);
+        assertThat(rules.moderateThreshold()).isEqualTo(35);
+        assertThat(rules.scoring()).hasSize(Signal.values().length);
+        assertThat(rules.rule(Signal.IMAGING).pointsFor(Region.CERVICAL)).isEqualTo(5);
+        assertThat(rules.rule(Signal.IMAGING).pointsFor(Region.LUMBAR)).isEqualTo(10);
+        assertThat(rules.rule(Signal.AGE).paramFor(Region.CERVICAL)).isEqualTo(55);
+        assertThat(rules.rule(Signal.OCCIPITAL_HEADACHE).appliesTo(Region.LUMBAR)).isFalse();
+        assertThat(rules.hardStops()).hasSize(5);
+        assertThat(rules.urgentFlags()).hasSize(9);
+        for (ScoringRule r : rules.scoring().values()) {
+            assertThat(r.text()).as(r.id()).isNotBlank();
+            assertThat(r.source()).as(r.id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aBrokenFileFailsFastNamingTheBadEntry() throws Exception {
+        assertRejected(r -> scoring(r, "S_TENDERNESS").put("points", -10), "S_TENDERNESS", "points", "facet");
+        assertRejected(r -> scoring(r, "S_LIMB_NEURO").put("points", 10), "S_LIMB_NEURO", "radicular");
+        assertRejected(r -> scoring(r, "S_AXIAL").put("id", "S_MADE_UP"), "S_MADE_UP", "not a rule the engine knows");
+        assertRejected(r -> ((ArrayNode) r.get("scoring")).add(scoring(r, "S_AGE").deepCopy()), "S_AGE", "repeats");
+        assertRejected(r -> ((ArrayNode) r.get("scoring")).remove(0), "S_EXTENSION", "no entry");
+        assertRejected(r -> scoring(r, "S_AXIAL").remove("source"), "S_AXIAL", "source", "missing");
+        assertRejected(r -> scoring(r, "S_AXIAL").put("text", " "), "S_AXIAL", "text", "non-blank");
+        assertRejected(r -> scoring(r, "S_AXIAL").put("kind", "RADICULAR"), "S_AXIAL", "kind");
+        assertRejected(r -> scoring(r, "S_IMAGING").putObject("regionPoints").put("NECK", 5), "S_IMAGING", "NECK");
+        assertRejected(r -> scoring(r, "S_AGE").remove("params"), "S_AGE", "params");
+        assertRejected(r -> scoring(r, "S_AGE").put("points", 2.5), "S_AGE", "points", "whole number");
+        assertRejected(r -> ((ObjectNode) r.get("tiers")).put("moderate", 70), "tiers.moderate", "below");
+        assertRejected(r -> ((ObjectNode) r.get("tiers")).put("high", 101), "tiers.high");
+        assertRejected(r -> ((ObjectNode) r.get("hardStops").get(0)).put("question", "saddle"), "hardStops[0]",
+                "H_SADDLE_NUMBNESS", "saddle");
+        assertRejected(r -> ((ObjectNode) r.get("urgentFlags").get(1)).put("id", "U_CANCER"), "urgentFlags[1]", "repeats");
+        assertRejected(r -> r.remove("version"), "version", "missing");
+        assertRejected(r -> ((ObjectNode) r.get("priorBlock").get("minimumHours")).put("LIDOCAINE", 0), "LIDOCAINE");
+        assertRejected(r -> ((ObjectNode) r.get("readiness")).put("minimumPain", 11), "readiness.minimumPain");
+        assertRejected(r -> ((ObjectNode) r.get("ageAtOnset")).put("under", 60), "ageAtOnset.under");
+        assertRejected(r -> scoring(r, "S_LIMB_NEURO").put("floor", 10).put("floorText", "x"), "S_LIMB_NEURO", "floor");
+    }
+
+    @Test
+    void notJsonIsRefusedWithTheFileName() {
+        assertThatThrownBy(() -> RuleSet.parse(new ByteArrayInputStream("{ not json".getBytes(StandardCharsets.UTF_8)), "x.json"))
+                .isInstanceOf(RuleSetException.class).hasMessageStartingWith("rule set x.json: not valid JSON");
+        assertThatThrownBy(() -> RuleSet.parse(new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)), "x.json"))
+                .isInstanceOf(RuleSetException.class).hasMessageContaining("JSON object");
+    }
+
+    @Test
+    void aClinicsOwnFileReplacesTheBundledOneThroughConfiguration(@TempDir Path dir) throws Exception {
+        ObjectNode json = bundledJson();
+        json.put("version", "clinic-7");
+        scoring(json, "S_TENDERNESS").put("points", 30);
+        Path file = dir.resolve("our-rules.json");
+        Files.write(file, MAPPER.writeValueAsBytes(json));
+
+        TriageEngine ours = TriageEngine.fromEnvironment(Map.of(RuleSet.RULES_FILE_VARIABLE, file.toString()));
+        TriageEngine bundled = TriageEngine.fromEnvironment(Map.of());
+        var form = FormBuilder.blank().safetyClear().set("/pain/regions/0/tenderBesideSpine", "YES").form();
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        assertThat(ours.assess(form, now).score()).isEqualTo(30);
+        assertThat(ours.assess(form, now).ruleSetVersion()).isEqualTo("clinic-7");
+        assertThat(bundled.assess(form, now).score()).isEqualTo(10);
+        assertThat(bundled.ruleSetVersion()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aMissingClinicFileFailsAtStartNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> TriageEngine.fromEnvironment(Map.of(RuleSet.RULES_FILE_VARIABLE, missing.toString())))
+                .isInstanceOf(RuleSetException.class).hasMessageContaining("nope.json");
+    }
+
+    @Test
+    void aZeroWeightSwitchesARuleOff() throws Exception {
+        ObjectNode json = bundledJson();
+        scoring(json, "S_TENDERNESS").put("points", 0);
+        TriageEngine engine = new TriageEngine(load(json));
+        var a = engine.assess(FormBuilder.blank().set("/pain/regions/0/tenderBesideSpine", "YES").form(),
+                Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(a.score()).isZero();
+        assertThat(a.regions().get(0).contributions()).isEmpty();
+    }
+}
