@@ -1,0 +1,178 @@
+package io.spineintake.platform;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A function's settings, read from environment variables.
+ *
+ * <p>Reading is lazy: an accessor throws {@link ConfigException} naming the variable when a required
+ * one is missing or blank, so a function only needs the variables it actually uses. Call
+ * {@link #require(Var...)} in a handler's static initialiser to fail at cold start instead of on the
+ * first request. Each {@link Var} names its accessor, which lets a test check that every variable
+ * a function's code reads is set in template.yaml.
+ */
+public final class Config {
+
+    /** Where a variable's value comes from in AWS. */
+    public enum Source {
+        /** Set per function in template.yaml; a missing value is an error. */
+        TEMPLATE,
+        /** Set by the Lambda runtime itself (reserved); never in template.yaml. */
+        LAMBDA_RUNTIME,
+        /** Optional; only set for local backends. */
+        LOCAL_ONLY
+    }
+
+    /** Every environment variable the platform reads, with the accessor that reads it. */
+    public enum Var {
+        INTAKES_TABLE("intakesTable", Source.TEMPLATE),
+        CONSULT_QUEUE_URL("consultQueueUrl", Source.TEMPLATE),
+        WEB_ORIGIN("webOrigin", Source.TEMPLATE),
+        AWS_REGION("region", Source.LAMBDA_RUNTIME),
+        /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
+        AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
+        /** The AWS SDK's own name for an endpoint override of every service. */
+        AWS_ENDPOINT_URL("endpointOverride", Source.LOCAL_ONLY),
+        /** The AWS SDK's service-specific override; wins over AWS_ENDPOINT_URL for DynamoDB. */
+        AWS_ENDPOINT_URL_DYNAMODB("dynamoDbEndpoint", Source.LOCAL_ONLY),
+        /** The AWS SDK's service-specific override; wins over AWS_ENDPOINT_URL for SQS. */
+        AWS_ENDPOINT_URL_SQS("sqsEndpoint", Source.LOCAL_ONLY);
+
+        private final String accessor;
+        private final Source source;
+
+        Var(String accessor, Source source) {
+            this.accessor = accessor;
+            this.source = source;
+        }
+
+        /** The name of the {@link Config} method that reads this variable. */
+        public String accessor() {
+            return accessor;
+        }
+
+        public Source source() {
+            return source;
+        }
+    }
+
+    private final Map<String, String> values;
+
+    private Config(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The process environment. */
+    public static Config fromEnvironment() {
+        return new Config(System.getenv());
+    }
+
+    /** Given values, keyed by environment variable name (for tests and the local runner). */
+    public static Config of(Map<String, String> values) {
+        return new Config(Objects.requireNonNull(values, "values"));
+    }
+
+    /** Throws one {@link ConfigException} naming every missing variable among {@code vars}. */
+    public Config require(Var... vars) {
+        List<String> missing = new ArrayList<>();
+        for (Var v : vars) {
+            if (raw(v).isEmpty()) {
+                missing.add(v.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("Missing required environment variable"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        }
+        // validate formats too, so a bad value also fails at cold start
+        Arrays.stream(vars).forEach(this::validate);
+        return this;
+    }
+
+    public String intakesTable() {
+        return required(Var.INTAKES_TABLE);
+    }
+
+    public String consultQueueUrl() {
+        return required(Var.CONSULT_QUEUE_URL);
+    }
+
+    public String webOrigin() {
+        return required(Var.WEB_ORIGIN);
+    }
+
+    public Region region() {
+        return Region.of(required(Var.AWS_REGION));
+    }
+
+    /** True when Lambda hands out credentials through the container endpoint (SnapStart). */
+    public boolean containerCredentials() {
+        return raw(Var.AWS_CONTAINER_CREDENTIALS_FULL_URI).isPresent();
+    }
+
+    /** AWS_ENDPOINT_URL: an endpoint for every service (local backends only). */
+    public Optional<URI> endpointOverride() {
+        return uri(Var.AWS_ENDPOINT_URL);
+    }
+
+    /** AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL. */
+    public Optional<URI> dynamoDbEndpoint() {
+        return uri(Var.AWS_ENDPOINT_URL_DYNAMODB).or(this::endpointOverride);
+    }
+
+    /** AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL. */
+    public Optional<URI> sqsEndpoint() {
+        return uri(Var.AWS_ENDPOINT_URL_SQS).or(this::endpointOverride);
+    }
+
+    private void validate(Var v) {
+        switch (v) {
+            case AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
+            case CONSULT_QUEUE_URL, WEB_ORIGIN -> parseUri(v, required(v));
+            default -> { }
+        }
+    }
+
+    private String required(Var v) {
+        return raw(v).orElseThrow(() -> new ConfigException("Missing required environment variable " + v.name()));
+    }
+
+    private Optional<URI> uri(Var v) {
+        return raw(v).map(s -> parseUri(v, s));
+    }
+
+    private static URI parseUri(Var v, String s) {
+        try {
+            URI uri = new URI(s);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigException("Environment variable " + v.name() + " is not an absolute URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("Environment variable " + v.name() + " is not a valid URL");
+        }
+    }
+
+    private Optional<String> raw(Var v) {
+        String value = values.get(v.name());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** A missing or malformed setting. Its message names the variable, never its value. */
+    public static final class ConfigException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.spineintake.platform.http;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+/** Request headers, looked up case-insensitively (HTTP header names are case-insensitive). */
+public final class Headers {
+
+    private Headers() {
+    }
+
+    /** The header's value, if present; API Gateway joins repeated headers with commas. */
+    public static Optional<String> get(APIGatewayV2HTTPEvent event, String name) {
+        if (event == null || event.getHeaders() == null || name == null) {
+            return Optional.empty();
+        }
+        Map<String, String> headers = event.getHeaders();
+        String exact = headers.get(name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                return Optional.ofNullable(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

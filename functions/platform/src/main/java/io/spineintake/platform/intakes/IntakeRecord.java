@@ -1,0 +1,200 @@
+package io.spineintake.platform.intakes;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+
+/**
+ * One item of the intakes table. The table holds patient data (formJson, assessmentJson,
+ * patientMessage, responseJson), so no key holds any: the partition key is a random UUID, the index
+ * keys are a shard label and a timestamp.
+ *
+ * <p>{@link #TABLE_SCHEMA} is built once (no bean reflection per request) and is the single source
+ * of the table's key and index names, which Provisioning and template.yaml follow.
+ */
+public record IntakeRecord(
+        String intakeId,
+        String receivedAt,
+        String requestHash,
+        String formJson,
+        String assessmentJson,
+        String ruleSetVersion,
+        String disposition,
+        String tier,
+        Integer score,
+        String priorityKey,
+        String patientMessage,
+        String responseJson,
+        RoutingState routingState,
+        String pendingShard,
+        String updatedAt,
+        Long version) {
+
+    /** The table's name in a stack or local prefix "P" is "P-intakes" (template.yaml: ${AWS::StackName}-intakes). */
+    public static final String TABLE_NAME_SUFFIX = "intakes";
+
+    public static final String INTAKE_ID = "intakeId";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String REQUEST_HASH = "requestHash";
+    public static final String FORM_JSON = "formJson";
+    public static final String ASSESSMENT_JSON = "assessmentJson";
+    public static final String RULE_SET_VERSION = "ruleSetVersion";
+    public static final String DISPOSITION = "disposition";
+    public static final String TIER = "tier";
+    public static final String SCORE = "score";
+    public static final String PRIORITY_KEY = "priorityKey";
+    public static final String PATIENT_MESSAGE = "patientMessage";
+    public static final String RESPONSE_JSON = "responseJson";
+    public static final String ROUTING_STATE = "routingState";
+    public static final String PENDING_SHARD = "pendingShard";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String VERSION = "version";
+
+    /** Sparse GSI over PENDING intakes: partition key pendingShard, sort key receivedAt, keys only. */
+    public static final String PENDING_INDEX = "pending-by-shard";
+    public static final ProjectionType PENDING_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
+    /** Pending intakes are spread over this many index partitions, P00..P15. */
+    public static final int PENDING_SHARDS = 16;
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    public static final TableSchema<IntakeRecord> TABLE_SCHEMA =
+            StaticImmutableTableSchema.builder(IntakeRecord.class, Builder.class)
+                    .newItemBuilder(IntakeRecord::builder, Builder::build)
+                    .addAttribute(String.class, a -> a.name(INTAKE_ID)
+                            .getter(IntakeRecord::intakeId).setter(Builder::intakeId)
+                            .tags(primaryPartitionKey()))
+                    .addAttribute(String.class, a -> a.name(RECEIVED_AT)
+                            .getter(IntakeRecord::receivedAt).setter(Builder::receivedAt)
+                            .tags(secondarySortKey(PENDING_INDEX)))
+                    .addAttribute(String.class, a -> a.name(REQUEST_HASH)
+                            .getter(IntakeRecord::requestHash).setter(Builder::requestHash))
+                    .addAttribute(String.class, a -> a.name(FORM_JSON)
+                            .getter(IntakeRecord::formJson).setter(Builder::formJson))
+                    .addAttribute(String.class, a -> a.name(ASSESSMENT_JSON)
+                            .getter(IntakeRecord::assessmentJson).setter(Builder::assessmentJson))
+                    .addAttribute(String.class, a -> a.name(RULE_SET_VERSION)
+                            .getter(IntakeRecord::ruleSetVersion).setter(Builder::ruleSetVersion))
+                    .addAttribute(String.class, a -> a.name(DISPOSITION)
+                            .getter(IntakeRecord::disposition).setter(Builder::disposition))
+                    .addAttribute(String.class, a -> a.name(TIER)
+                            .getter(IntakeRecord::tier).setter(Builder::tier))
+                    .addAttribute(Integer.class, a -> a.name(SCORE)
+                            .getter(IntakeRecord::score).setter(Builder::score))
+                    .addAttribute(String.class, a -> a.name(PRIORITY_KEY)
+                            .getter(IntakeRecord::priorityKey).setter(Builder::priorityKey))
+                    .addAttribute(String.class, a -> a.name(PATIENT_MESSAGE)
+                            .getter(IntakeRecord::patientMessage).setter(Builder::patientMessage))
+                    .addAttribute(String.class, a -> a.name(RESPONSE_JSON)
+                            .getter(IntakeRecord::responseJson).setter(Builder::responseJson))
+                    .addAttribute(RoutingState.class, a -> a.name(ROUTING_STATE)
+                            .getter(IntakeRecord::routingState).setter(Builder::routingState)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(RoutingState.class)))
+                    .addAttribute(String.class, a -> a.name(PENDING_SHARD)
+                            .getter(IntakeRecord::pendingShard).setter(Builder::pendingShard)
+                            .tags(secondaryPartitionKey(PENDING_INDEX)))
+                    .addAttribute(String.class, a -> a.name(UPDATED_AT)
+                            .getter(IntakeRecord::updatedAt).setter(Builder::updatedAt))
+                    .addAttribute(Long.class, a -> a.name(VERSION)
+                            .getter(IntakeRecord::version).setter(Builder::version))
+                    .build();
+
+    /**
+     * An instant as stored in receivedAt/updatedAt: ISO-8601 UTC with exactly three fraction digits,
+     * so that string order is time order (the index sorts on it).
+     */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The pending-index shard of an intake id: "P00".."P15", stable for the id. */
+    public static String shardFor(String intakeId) {
+        return String.format("P%02d", Math.floorMod(intakeId.hashCode(), PENDING_SHARDS));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .intakeId(intakeId).receivedAt(receivedAt).requestHash(requestHash).formJson(formJson)
+                .assessmentJson(assessmentJson).ruleSetVersion(ruleSetVersion).disposition(disposition)
+                .tier(tier).score(score).priorityKey(priorityKey).patientMessage(patientMessage)
+                .responseJson(responseJson).routingState(routingState).pendingShard(pendingShard)
+                .updatedAt(updatedAt).version(version);
+    }
+
+    /**
+     * Field names only: the record holds patient data, so its toString must never print values
+     * (a record's generated toString would put the form into a log line).
+     */
+    @Override
+    public String toString() {
+        return "IntakeRecord[intakeId=" + intakeId + ", routingState=" + routingState + ", version=" + version + "]";
+    }
+
+    /**
+     * Mutable builder (also used by the enhanced client when reading). {@link #build()} fills
+     * pendingShard from intakeId for a PENDING record without one, and version 1 when unset.
+     */
+    public static final class Builder {
+        private String intakeId;
+        private String receivedAt;
+        private String requestHash;
+        private String formJson;
+        private String assessmentJson;
+        private String ruleSetVersion;
+        private String disposition;
+        private String tier;
+        private Integer score;
+        private String priorityKey;
+        private String patientMessage;
+        private String responseJson;
+        private RoutingState routingState;
+        private String pendingShard;
+        private String updatedAt;
+        private Long version;
+
+        private Builder() {
+        }
+
+        public Builder intakeId(String v) { this.intakeId = v; return this; }
+        public Builder receivedAt(String v) { this.receivedAt = v; return this; }
+        public Builder requestHash(String v) { this.requestHash = v; return this; }
+        public Builder formJson(String v) { this.formJson = v; return this; }
+        public Builder assessmentJson(String v) { this.assessmentJson = v; return this; }
+        public Builder ruleSetVersion(String v) { this.ruleSetVersion = v; return this; }
+        public Builder disposition(String v) { this.disposition = v; return this; }
+        public Builder tier(String v) { this.tier = v; return this; }
+        public Builder score(Integer v) { this.score = v; return this; }
+        public Builder priorityKey(String v) { this.priorityKey = v; return this; }
+        public Builder patientMessage(String v) { this.patientMessage = v; return this; }
+        public Builder responseJson(String v) { this.responseJson = v; return this; }
+        public Builder routingState(RoutingState v) { this.routingState = v; return this; }
+        public Builder pendingShard(String v) { this.pendingShard = v; return this; }
+        public Builder updatedAt(String v) { this.updatedAt = v; return this; }
+        public Builder version(Long v) { this.version = v; return this; }
+
+        public IntakeRecord build() {
+            String shard = pendingShard;
+            if (shard == null && routingState == RoutingState.PENDING && intakeId != null) {
+                shard = shardFor(intakeId);
+            }
+            return new IntakeRecord(intakeId, receivedAt, requestHash, formJson, assessmentJson, ruleSetVersion,
+                    disposition, tier, score, priorityKey, patientMessage, responseJson, routingState, shard,
+                    updatedAt, version == null ? 1L : version);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.spineintake.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.spineintake.platform.Config.ConfigException;
+import io.spineintake.platform.Config.Var;
+import software.amazon.awssdk.regions.Region;
+
+class ConfigTest {
+
+    @Test
+    void readsEveryVariable() {
+        Config config = Config.of(Map.of(
+                "INTAKES_TABLE", "stack-intakes",
+                "CONSULT_QUEUE_URL", "https://sqs.eu-west-2.amazonaws.com/123456789012/stack-consult-queue.fifo",
+                "AWS_REGION", "eu-west-2",
+                "WEB_ORIGIN", "https://intake.example.org"));
+
+        assertThat(config.intakesTable()).isEqualTo("stack-intakes");
+        assertThat(config.consultQueueUrl()).endsWith("/stack-consult-queue.fifo");
+        assertThat(config.region()).isEqualTo(Region.EU_WEST_2);
+        assertThat(config.webOrigin()).isEqualTo("https://intake.example.org");
+        assertThat(config.endpointOverride()).isEmpty();
+        assertThat(config.dynamoDbEndpoint()).isEmpty();
+        assertThat(config.containerCredentials()).isFalse();
+    }
+
+    @Test
+    void missingVariableIsNamedOnFirstUse() {
+        Config config = Config.of(Map.of("AWS_REGION", "us-east-1"));
+
+        assertThatThrownBy(config::intakesTable)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Missing required environment variable INTAKES_TABLE");
+        assertThatThrownBy(config::consultQueueUrl).hasMessageContaining("CONSULT_QUEUE_URL");
+        assertThatThrownBy(config::webOrigin).hasMessageContaining("WEB_ORIGIN");
+    }
+
+    @Test
+    void blankCountsAsMissing() {
+        assertThatThrownBy(() -> Config.of(Map.of("AWS_REGION", "  ")).region())
+                .hasMessage("Missing required environment variable AWS_REGION");
+    }
+
+    @Test
+    void requireNamesEveryMissingVariableAtOnce() {
+        Config config = Config.of(Map.of("INTAKES_TABLE", "t"));
+
+        assertThat(config.require(Var.INTAKES_TABLE)).isSameAs(config);
+        assertThatThrownBy(() -> config.require(Var.INTAKES_TABLE, Var.AWS_REGION, Var.CONSULT_QUEUE_URL))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Missing required environment variables AWS_REGION, CONSULT_QUEUE_URL");
+    }
+
+    @Test
+    void endpointOverridesServiceSpecificFirst() {
+        Config config = Config.of(Map.of(
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:4566",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"));
+
+        assertThat(config.endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
+        assertThat(config.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(config.sqsEndpoint()).contains(URI.create("http://127.0.0.1:4566"));
+    }
+
+    @Test
+    void malformedUrlIsNamedWithoutItsValue() {
+        Config config = Config.of(Map.of("AWS_ENDPOINT_URL", "not a url", "CONSULT_QUEUE_URL", "relative/path"));
+
+        assertThatThrownBy(config::endpointOverride)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Environment variable AWS_ENDPOINT_URL is not a valid URL");
+        assertThatThrownBy(() -> config.require(Var.CONSULT_QUEUE_URL))
+                .hasMessage("Environment variable CONSULT_QUEUE_URL is not an absolute URL");
+    }
+
+    @Test
+    void snapStartCredentialsAreDetected() {
+        assertThat(Config.of(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"))
+                .containerCredentials()).isTrue();
+    }
+
+    @Test
+    void everyVariableNamesAnExistingAccessor() throws Exception {
+        for (Var v : Var.values()) {
+            assertThat(Config.class.getMethod(v.accessor())).as(v.name()).isNotNull();
+        }
+    }
+}
