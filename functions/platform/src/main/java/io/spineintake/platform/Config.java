@@ -2,6 +2,7 @@ package io.spineintake.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,13 @@ public final class Config {
     public enum Var {
         INTAKES_TABLE("intakesTable", Source.TEMPLATE),
         CONSULT_QUEUE_URL("consultQueueUrl", Source.TEMPLATE),
+        REFERRALS_TABLE("referralsTable", Source.TEMPLATE),
+        /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
+        ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
+        /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
+        REFERRAL_DUE_EMERGENCY("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_URGENT_REVIEW("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_CONSULT("referralDue", Source.TEMPLATE),
         WEB_ORIGIN("webOrigin", Source.TEMPLATE),
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
@@ -106,6 +114,52 @@ public final class Config {
         return required(Var.CONSULT_QUEUE_URL);
     }
 
+    public String referralsTable() {
+        return required(Var.REFERRALS_TABLE);
+    }
+
+    /** Minimum age of a PENDING intake before the reconciler routes it; default 2 minutes. */
+    public Duration pendingMinAge() {
+        return raw(Var.ROUTE_PENDING_MIN_AGE_SECONDS).map(s -> {
+            try {
+                long seconds = Long.parseLong(s);
+                if (seconds < 0) {
+                    throw new NumberFormatException();
+                }
+                return Duration.ofSeconds(seconds);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Environment variable " + Var.ROUTE_PENDING_MIN_AGE_SECONDS.name()
+                        + " must be a whole number of seconds");
+            }
+        }).orElse(Duration.ofMinutes(2));
+    }
+
+    /**
+     * How long after receipt a referral of this disposition is due (EMERGENCY, URGENT_REVIEW or
+     * CONSULT); defaults 1 hour, 1 day, 14 days. A clinic sets its own in template.yaml.
+     */
+    public Duration referralDue(String disposition) {
+        Var v;
+        Duration fallback;
+        switch (disposition) {
+            case "EMERGENCY" -> { v = Var.REFERRAL_DUE_EMERGENCY; fallback = Duration.ofHours(1); }
+            case "URGENT_REVIEW" -> { v = Var.REFERRAL_DUE_URGENT_REVIEW; fallback = Duration.ofDays(1); }
+            case "CONSULT" -> { v = Var.REFERRAL_DUE_CONSULT; fallback = Duration.ofDays(14); }
+            default -> throw new IllegalArgumentException("no due time for disposition " + disposition);
+        }
+        return raw(v).map(s -> {
+            try {
+                Duration d = Duration.parse(s);
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException();
+                }
+                return d;
+            } catch (RuntimeException e) {
+                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
+            }
+        }).orElse(fallback);
+    }
+
     public String webOrigin() {
         return required(Var.WEB_ORIGIN);
     }
@@ -138,6 +192,10 @@ public final class Config {
         switch (v) {
             case AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
             case CONSULT_QUEUE_URL, WEB_ORIGIN -> parseUri(v, required(v));
+            case ROUTE_PENDING_MIN_AGE_SECONDS -> pendingMinAge();
+            case REFERRAL_DUE_EMERGENCY -> referralDue("EMERGENCY");
+            case REFERRAL_DUE_URGENT_REVIEW -> referralDue("URGENT_REVIEW");
+            case REFERRAL_DUE_CONSULT -> referralDue("CONSULT");
             default -> { }
         }
     }

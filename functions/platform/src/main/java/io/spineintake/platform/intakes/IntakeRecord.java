@@ -38,7 +38,8 @@ public record IntakeRecord(
         RoutingState routingState,
         String pendingShard,
         String updatedAt,
-        Long version) {
+        Long version,
+        String regions) {
 
     /** The table's name in a stack or local prefix "P" is "P-intakes" (template.yaml: ${AWS::StackName}-intakes). */
     public static final String TABLE_NAME_SUFFIX = "intakes";
@@ -59,6 +60,8 @@ public record IntakeRecord(
     public static final String PENDING_SHARD = "pendingShard";
     public static final String UPDATED_AT = "updatedAt";
     public static final String VERSION = "version";
+    /** The assessed regions, main first, comma-separated (e.g. "LUMBAR,CERVICAL"): what a referral shows. */
+    public static final String REGIONS = "regions";
 
     /** Sparse GSI over PENDING intakes: partition key pendingShard, sort key receivedAt, keys only. */
     public static final String PENDING_INDEX = "pending-by-shard";
@@ -108,6 +111,8 @@ public record IntakeRecord(
                             .getter(IntakeRecord::updatedAt).setter(Builder::updatedAt))
                     .addAttribute(Long.class, a -> a.name(VERSION)
                             .getter(IntakeRecord::version).setter(Builder::version))
+                    .addAttribute(String.class, a -> a.name(REGIONS)
+                            .getter(IntakeRecord::regions).setter(Builder::regions))
                     .build();
 
     /**
@@ -133,7 +138,7 @@ public record IntakeRecord(
                 .assessmentJson(assessmentJson).ruleSetVersion(ruleSetVersion).disposition(disposition)
                 .tier(tier).score(score).priorityKey(priorityKey).patientMessage(patientMessage)
                 .responseJson(responseJson).routingState(routingState).pendingShard(pendingShard)
-                .updatedAt(updatedAt).version(version);
+                .updatedAt(updatedAt).version(version).regions(regions);
     }
 
     /**
@@ -166,6 +171,7 @@ public record IntakeRecord(
         private String pendingShard;
         private String updatedAt;
         private Long version;
+        private String regions;
 
         private Builder() {
         }
@@ -186,6 +192,7 @@ public record IntakeRecord(
         public Builder pendingShard(String v) { this.pendingShard = v; return this; }
         public Builder updatedAt(String v) { this.updatedAt = v; return this; }
         public Builder version(Long v) { this.version = v; return this; }
+        public Builder regions(String v) { this.regions = v; return this; }
 
         public IntakeRecord build() {
             String shard = pendingShard;
@@ -194,7 +201,7 @@ public record IntakeRecord(
             }
             return new IntakeRecord(intakeId, receivedAt, requestHash, formJson, assessmentJson, ruleSetVersion,
                     disposition, tier, score, priorityKey, patientMessage, responseJson, routingState, shard,
-                    updatedAt, version == null ? 1L : version);
+                    updatedAt, version == null ? 1L : version, regions);
         }
     }
 }

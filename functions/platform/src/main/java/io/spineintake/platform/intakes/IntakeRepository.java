@@ -1,6 +1,9 @@
 package io.spineintake.platform.intakes;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +20,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -118,6 +123,33 @@ public final class IntakeRepository {
             return false;
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB UpdateItem", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} ids of intakes in one shard of the pending index received at or before
+     * {@code receivedAtOrBefore}, oldest first. The index is eventually consistent: a caller reads
+     * each intake again before acting on it.
+     */
+    public List<String> pendingIds(String shard, Instant receivedAtOrBefore, int limit) {
+        try {
+            QueryResponse page = dynamoDb.query(QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(IntakeRecord.PENDING_INDEX)
+                    .keyConditionExpression("#ps = :shard AND #ra <= :cutoff")
+                    .expressionAttributeNames(Map.of("#ps", IntakeRecord.PENDING_SHARD, "#ra", IntakeRecord.RECEIVED_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":shard", AttributeValue.fromS(shard),
+                            ":cutoff", AttributeValue.fromS(IntakeRecord.timestamp(receivedAtOrBefore))))
+                    .limit(limit)
+                    .build());
+            List<String> ids = new ArrayList<>(page.count());
+            for (Map<String, AttributeValue> item : page.items()) {
+                ids.add(item.get(IntakeRecord.INTAKE_ID).s());
+            }
+            return ids;
+        } catch (SdkException e) {
+            throw BackendUnavailableException.translate("DynamoDB Query", e);
         }
     }
 }

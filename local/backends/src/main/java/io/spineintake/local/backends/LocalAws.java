@@ -47,6 +47,7 @@ public final class LocalAws implements AutoCloseable {
             throw e;
         }
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
+        env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         env.put(Config.Var.WEB_ORIGIN.name(), "http://localhost:5173");
         this.environment = Map.copyOf(env);
@@ -73,6 +74,10 @@ public final class LocalAws implements AutoCloseable {
 
     public String intakesTable() {
         return resources.intakesTable();
+    }
+
+    public String referralsTable() {
+        return resources.referralsTable();
     }
 
     public String consultQueueUrl() {
@@ -163,6 +168,7 @@ public final class LocalAws implements AutoCloseable {
         try {
             if (backends.dynalite().isRunning()) {
                 clients.dynamoDb().deleteTable(r -> r.tableName(intakesTable()));
+                clients.dynamoDb().deleteTable(r -> r.tableName(referralsTable()));
             }
             if (backends.elasticMq().isRunning()) {
                 clients.sqs().deleteQueue(r -> r.queueUrl(consultQueueUrl()));

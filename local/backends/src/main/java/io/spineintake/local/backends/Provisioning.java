@@ -16,6 +16,7 @@ import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Json;
 import io.spineintake.platform.consult.ConsultQueue;
 import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.referrals.ReferralRecord;
 
 import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.KeyAttributeMetadata;
@@ -86,7 +87,8 @@ public final class Provisioning {
                             .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue()).build())
                             .toList())
                     .keySchema(keySchema(partitionKey, sortKey))
-                    .globalSecondaryIndexes(globalSecondaryIndexes.stream()
+                    // DynamoDB refuses an empty index list: leave it out for a table without indexes
+                    .globalSecondaryIndexes(globalSecondaryIndexes.isEmpty() ? null : globalSecondaryIndexes.stream()
                             .map(i -> GlobalSecondaryIndex.builder()
                                     .indexName(i.name())
                                     .keySchema(keySchema(i.partitionKey(), i.sortKey()))
@@ -135,7 +137,8 @@ public final class Provisioning {
     }
 
     /** What {@link #provision} created or found. */
-    public record Resources(String prefix, String intakesTable, String consultQueueUrl, String consultDeadLetterQueueUrl) {
+    public record Resources(String prefix, String intakesTable, String referralsTable, String consultQueueUrl,
+                            String consultDeadLetterQueueUrl) {
     }
 
     /** "prefix-suffix", or the suffix alone for an empty prefix. */
@@ -145,7 +148,20 @@ public final class Provisioning {
 
     /** The intakes table, read off IntakeRecord.TABLE_SCHEMA: keys, index keys and types; projections from IntakeRecord. */
     public static TableDefinition intakesTable(String prefix) {
-        TableMetadata meta = IntakeRecord.TABLE_SCHEMA.tableMetadata();
+        return table(IntakeRecord.TABLE_SCHEMA.tableMetadata(), name(prefix, IntakeRecord.TABLE_NAME_SUFFIX));
+    }
+
+    /** The referrals table, read off ReferralRecord.TABLE_SCHEMA. */
+    public static TableDefinition referralsTable(String prefix) {
+        return table(ReferralRecord.TABLE_SCHEMA.tableMetadata(), name(prefix, ReferralRecord.TABLE_NAME_SUFFIX));
+    }
+
+    /** Every table the functions use, in creation order. */
+    public static List<TableDefinition> tables(String prefix) {
+        return List.of(intakesTable(prefix), referralsTable(prefix));
+    }
+
+    private static TableDefinition table(TableMetadata meta, String tableName) {
         KeyAttribute partitionKey = key(meta, meta.primaryPartitionKey());
         KeyAttribute sortKey = meta.primarySortKey().map(k -> key(meta, k)).orElse(null);
         List<Index> indexes = new ArrayList<>();
@@ -158,8 +174,7 @@ public final class Provisioning {
                         key(meta, single(i.name(), i.partitionKeys()).orElseThrow()),
                         single(i.name(), i.sortKeys()).map(k -> key(meta, k)).orElse(null),
                         projectionOf(i.name()))));
-        return new TableDefinition(name(prefix, IntakeRecord.TABLE_NAME_SUFFIX), partitionKey, sortKey, indexes,
-                BillingMode.PAY_PER_REQUEST);
+        return new TableDefinition(tableName, partitionKey, sortKey, indexes, BillingMode.PAY_PER_REQUEST);
     }
 
     public static QueueDefinition consultQueue(String prefix) {
@@ -181,14 +196,17 @@ public final class Provisioning {
 
     /** Creates every table and queue with this prefix (those that exist are kept). */
     public static Resources provision(AwsClients clients, String prefix) {
-        String table = provisionTables(clients.dynamoDb(), prefix);
+        provisionTables(clients.dynamoDb(), prefix);
         QueueUrls queues = provisionQueues(clients.sqs(), prefix);
-        return new Resources(prefix, table, queues.consultQueueUrl(), queues.consultDeadLetterQueueUrl());
+        return new Resources(prefix, intakesTable(prefix).name(), referralsTable(prefix).name(),
+                queues.consultQueueUrl(), queues.consultDeadLetterQueueUrl());
     }
 
-    /** Creates the tables; returns the intakes table's name. */
-    public static String provisionTables(DynamoDbClient dynamoDb, String prefix) {
-        return createTable(dynamoDb, intakesTable(prefix));
+    /** Creates every table (those that exist are kept). */
+    public static void provisionTables(DynamoDbClient dynamoDb, String prefix) {
+        for (TableDefinition table : tables(prefix)) {
+            createTable(dynamoDb, table);
+        }
     }
 
     /** Creates the DLQ, then the queue redriving to it. */

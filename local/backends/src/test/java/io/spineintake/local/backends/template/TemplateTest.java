@@ -52,8 +52,14 @@ class TemplateTest {
 
     // (1)
     @Test
-    void intakesTableMatchesProvisioning() {
-        TableDefinition expected = Provisioning.intakesTable(STACK);
+    void everyTableMatchesProvisioning() {
+        assertThat(Provisioning.tables(STACK)).hasSize(2);
+        for (TableDefinition expected : Provisioning.tables(STACK)) {
+            tableMatches(expected);
+        }
+    }
+
+    private void tableMatches(TableDefinition expected) {
         Map<String, Object> table = resourceNamed("AWS::DynamoDB::Table", "TableName", expected.name());
         Map<String, Object> props = properties(table);
 

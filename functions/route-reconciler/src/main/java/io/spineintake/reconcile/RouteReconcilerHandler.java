@@ -1,0 +1,55 @@
+package io.spineintake.reconcile;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.spineintake.platform.AwsClients;
+import io.spineintake.platform.Config;
+import io.spineintake.platform.Log;
+import io.spineintake.platform.consult.ConsultQueuePublisher;
+import io.spineintake.platform.consult.IntakeRouter;
+import io.spineintake.platform.intakes.IntakeRepository;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** RouteReconcilerFunction: run on a schedule (EventBridge), routes intakes left PENDING. */
+public final class RouteReconcilerHandler implements RequestHandler<ScheduledEvent, ReconcileReport> {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteReconcilerHandler.class);
+    /** Stop starting new work this long before the function's timeout. */
+    static final long SAFETY_MARGIN_MS = 10_000;
+
+    private final PendingIntakeReconciler reconciler;
+
+    public RouteReconcilerHandler() {
+        this(fromEnvironment());
+    }
+
+    public RouteReconcilerHandler(PendingIntakeReconciler reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    private static PendingIntakeReconciler fromEnvironment() {
+        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL,
+                Config.Var.ROUTE_PENDING_MIN_AGE_SECONDS);
+        AwsClients clients = AwsClients.forLambda(config);
+        IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
+        return new PendingIntakeReconciler(intakes,
+                new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),
+                config.pendingMinAge(), Clock.systemUTC());
+    }
+
+    @Override
+    public ReconcileReport handleRequest(ScheduledEvent event, Context context) {
+        try {
+            Log.withRequest(context);
+            ReconcileReport report = reconciler.reconcile(
+                    () -> context == null || context.getRemainingTimeInMillis() > SAFETY_MARGIN_MS);
+            LOG.info("reconciler: {} pending examined, {} routed, stopped early: {}",
+                    report.examined(), report.routed(), report.stoppedEarly());
+            return report;
+        } finally {
+            Log.clear();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.spineintake.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.spineintake.local.backends.LambdaContext;
+import io.spineintake.local.backends.LocalAws;
+import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.platform.consult.ReferralSummary;
+import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.intakes.RoutingState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Submit, route, consume and reconcile end to end on dynalite and ElasticMQ, with the queue
+ * stopped and a crash between send and update: every routable intake becomes exactly one referral.
+ */
+@ExtendWith(LocalAwsExtension.class)
+@Timeout(300)
+class RoutingEndToEndTest {
+
+    static String intakeId(APIGatewayV2HTTPResponse response) {
+        String location = response.getHeaders().get("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void aRoutableIntakeIsRoutedAtOnceAndBecomesOneReferral(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        system.drainQueue();
+        APIGatewayV2HTTPResponse response = system.post(RoutingSystem.sample("post-intake"));
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        String id = intakeId(response);
+        assertThat(system.intakes.get(id).orElseThrow().routingState()).isEqualTo(RoutingState.ROUTED);
+        assertThat(system.drainQueue()).isEqualTo(1);
+        var referral = system.referrals.get(id).orElseThrow();
+        IntakeRecord intake = system.intakes.get(id).orElseThrow();
+        assertThat(referral.priorityKey()).isEqualTo(intake.priorityKey());
+        assertThat(referral.disposition()).isEqualTo(intake.disposition());
+        assertThat(referral.regions()).isEqualTo(intake.regions());
+        assertThat(referral.submittedAt()).isEqualTo(intake.receivedAt());
+        assertThat(system.reconcile().routed()).isZero();
+    }
+
+    @Test
+    void intakesSubmittedWhileTheQueueIsDownAreRoutedExactlyOnceAfterItReturns(LocalAws aws) throws Exception {
+        RoutingSystem system = new RoutingSystem(aws);
+        int referralsBefore = system.scan(aws.referralsTable()).size();
+        List<String> ids = new ArrayList<>();
+        aws.stopSqs();
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String sample = i % 10 == 0 ? "post-intake-emergency" : "post-intake";
+                answers.add(pool.submit(() -> system.post(RoutingSystem.sample(sample))));
+            }
+            for (Future<APIGatewayV2HTTPResponse> a : answers) {
+                APIGatewayV2HTTPResponse r = a.get();
+                assertThat(r.getStatusCode()).isEqualTo(201);
+                ids.add(intakeId(r));
+            }
+            pool.shutdown();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(ids).allSatisfy(id ->
+                    assertThat(system.intakes.get(id).orElseThrow().routingState()).isEqualTo(RoutingState.PENDING));
+        } finally {
+            aws.startSqs();
+        }
+        ReconcileReport report = system.reconcile();
+        assertThat(report.routed()).isEqualTo(100);
+        assertThat(report.stoppedEarly()).isFalse();
+        assertThat(system.drainQueue()).isEqualTo(100);
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(system.referrals.get(id)).isPresent();
+            assertThat(system.intakes.get(id).orElseThrow().routingState()).isEqualTo(RoutingState.ROUTED);
+        });
+        assertThat(system.scan(aws.referralsTable())).hasSize(referralsBefore + 100);
+        // a second run finds nothing left to do
+        assertThat(system.reconcile().examined()).isZero();
+        assertThat(system.drainQueue()).isZero();
+    }
+
+    @Test
+    void aCrashBetweenSendAndUpdateIsRepairedWithoutADuplicateReferral(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        String stillQueued;
+        String alreadyConsumed;
+        aws.stopSqs();
+        try {
+            stillQueued = intakeId(system.post(RoutingSystem.sample("post-intake")));
+            alreadyConsumed = intakeId(system.post(RoutingSystem.sample("post-intake-emergency")));
+        } finally {
+            aws.startSqs();
+        }
+        int referralsBefore = system.scan(aws.referralsTable()).size();
+        // the crash: the message was sent, the function died before PENDING -> ROUTED
+        system.publisher.send(ReferralSummary.of(system.intakes.get(alreadyConsumed).orElseThrow()));
+        assertThat(system.drainQueue()).isEqualTo(1);
+        system.publisher.send(ReferralSummary.of(system.intakes.get(stillQueued).orElseThrow()));
+        assertThat(system.intakes.get(stillQueued).orElseThrow().routingState()).isEqualTo(RoutingState.PENDING);
+
+        // the reconciler sends both again: the queue drops the one still queued, the consumer the other
+        assertThat(system.reconcile().routed()).isEqualTo(2);
+        system.drainQueue();
+
+        assertThat(system.scan(aws.referralsTable())).hasSize(referralsBefore + 2);
+        assertThat(system.referrals.get(stillQueued)).isPresent();
+        assertThat(system.referrals.get(alreadyConsumed)).isPresent();
+        assertThat(system.intakesIn(RoutingState.PENDING)).isZero();
+    }
+
+    @Test
+    void nonRoutableIntakesAreNeverQueued(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        system.drainQueue();
+        var event = RoutingSystem.sample("post-intake");
+        // pain for one month: conservative care first, not the consult queue
+        event.setBody(event.getBody().replace("\"durationMonths\":14", "\"durationMonths\":1"));
+        APIGatewayV2HTTPResponse response = system.post(event);
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        IntakeRecord intake = system.intakes.get(intakeId(response)).orElseThrow();
+        assertThat(intake.disposition()).isEqualTo("CONSERVATIVE_CARE_FIRST");
+        assertThat(intake.routingState()).isEqualTo(RoutingState.NOT_ROUTED);
+        assertThat(system.drainQueue()).isZero();
+    }
+
+    @Test
+    void theScheduledSampleEventRunsTheReconciler(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        aws.stopSqs();
+        String id;
+        try {
+            id = intakeId(system.post(RoutingSystem.sample("post-intake")));
+        } finally {
+            aws.startSqs();
+        }
+        ScheduledEvent event = EventLoader.loadScheduledEvent(
+                RoutingSystem.events().resolve("route-reconciler/scheduled.json").toString());
+        ReconcileReport report = system.reconciler.handleRequest(event, LambdaContext.invocation("RouteReconcilerFunction", 120));
+        assertThat(report.routed()).isEqualTo(1);
+        assertThat(system.intakes.get(id).orElseThrow().routingState()).isEqualTo(RoutingState.ROUTED);
+    }
+
+    @Test
+    void theQueueMessageCarriesNoPatientText(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        system.drainQueue();
+        var event = RoutingSystem.sample("post-intake");
+        system.post(event);
+        var messages = aws.clients().sqs().receiveMessage(r -> r.queueUrl(aws.consultQueueUrl()).maxNumberOfMessages(10)
+                .waitTimeSeconds(1)).messages();
+        assertThat(messages).hasSize(1);
+        Map<String, Object> body = readJson(messages.get(0).body());
+        assertThat(body.keySet()).containsExactlyInAnyOrder("intakeId", "regions", "disposition", "tier", "score",
+                "priorityKey", "submittedAt");
+        Map<String, Object> form = readJson(event.getBody());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patient = (Map<String, Object>) form.get("patient");
+        for (Object value : patient.values()) {
+            assertThat(messages.get(0).body()).doesNotContain(value.toString());
+        }
+        assertThat(messages.get(0).body()).doesNotContain(String.valueOf(form.get("notes")));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Map<String, Long> countBy(List<Map<String, AttributeValue>> items, String attribute) {
+        return items.stream().collect(Collectors.groupingBy(i -> i.get(attribute).s(), Collectors.counting()));
+    }
+}

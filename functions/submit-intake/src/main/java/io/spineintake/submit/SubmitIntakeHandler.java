@@ -1,0 +1,105 @@
+package io.spineintake.submit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.spineintake.platform.AwsClients;
+import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.platform.Config;
+import io.spineintake.platform.Log;
+import io.spineintake.platform.consult.ConsultQueuePublisher;
+import io.spineintake.platform.consult.IntakeRouter;
+import io.spineintake.platform.http.Headers;
+import io.spineintake.platform.http.HttpResponses;
+import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.http.RequestBodies;
+import io.spineintake.platform.intakes.IntakeRepository;
+import io.spineintake.triage.TriageEngine;
+import io.spineintake.triage.form.FormContract;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /intakes (HTTP API, payload format 2.0). Thin: reads the event, hands the body to
+ * {@link IntakeSubmission}, maps the outcome to a response. Logs ids and outcomes, never a value.
+ */
+public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitIntakeHandler.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final IntakeSubmission submission;
+
+    /** Lambda's constructor: clients, schema and rule set are built once per execution environment. */
+    public SubmitIntakeHandler() {
+        this(fromEnvironment());
+    }
+
+    public SubmitIntakeHandler(IntakeSubmission submission) {
+        this.submission = submission;
+    }
+
+    private static IntakeSubmission fromEnvironment() {
+        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL);
+        AwsClients clients = AwsClients.forLambda(config);
+        IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
+        return new IntakeSubmission(intakes,
+                new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),
+                FormContract.load(), TriageEngine.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            Log.withRequest(context, event);
+            APIGatewayV2HTTPResponse response = respond(event);
+            LOG.info("POST /intakes answered {}", response.getStatusCode());
+            return response;
+        } finally {
+            Log.clear();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
+        if (!isJson(Headers.get(event, "content-type"))) {
+            return HttpResponses.problem(Problem.of(415, "Unsupported Media Type",
+                    "Send the intake form as application/json."));
+        }
+        byte[] body;
+        try {
+            body = RequestBodies.read(event);
+        } catch (RequestBodies.BodyException e) {
+            return HttpResponses.problem(e.toProblem());
+        }
+        try {
+            SubmissionOutcome outcome = submission.submit(body, Headers.get(event, "idempotency-key"));
+            if (outcome instanceof SubmissionOutcome.Stored stored) {
+                Log.putIntakeId(stored.intakeId());
+                return HttpResponses.jsonText(201, stored.receiptJson(), Map.of(
+                        "Location", "/intakes/" + stored.intakeId(),
+                        "Idempotent-Replayed", Boolean.toString(stored.replayed())));
+            }
+            Problem problem = ((SubmissionOutcome.Refused) outcome).problem();
+            LOG.info("intake refused: {} with {} field error(s)", problem.type(), problem.errors().size());
+            return HttpResponses.problem(problem);
+        } catch (BackendUnavailableException e) {
+            LOG.warn("intakes table unavailable: {}", e.getClass().getSimpleName());
+            return HttpResponses.problem(Problem.of(503, "Service Unavailable",
+                    "Your form was not saved. Please try again in a moment; resending it with the same"
+                            + " Idempotency-Key is safe."), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        }
+    }
+
+    /** application/json, with or without parameters (charset=utf-8). */
+    static boolean isJson(Optional<String> contentType) {
+        if (contentType.isEmpty()) {
+            return false;
+        }
+        String type = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
+    }
+}
