@@ -3,11 +3,13 @@ package io.spineintake.consult;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.referrals.AuditEntry;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Makes a NEW referral from a consult-queue message with one conditional write: a message
@@ -38,6 +40,7 @@ public final class ReferralCreation {
         } catch (DateTimeParseException e) {
             throw new ReferralSummary.MalformedMessageException("submittedAt is not an ISO-8601 instant");
         }
+        String now = IntakeRecord.timestamp(clock.instant());
         return referrals.createIfAbsent(ReferralRecord.builder()
                 .referralId(s.intakeId())
                 .intakeId(s.intakeId())
@@ -48,8 +51,11 @@ public final class ReferralCreation {
                 .regions(String.join(",", s.regions()))
                 .priorityKey(s.priorityKey())
                 .submittedAt(s.submittedAt())
-                .createdAt(IntakeRecord.timestamp(clock.instant()))
+                .createdAt(now)
                 .dueAt(IntakeRecord.timestamp(submitted.plus(config.referralDue(s.disposition()))))
+                .worklist(ReferralRecord.OPEN)
+                .audit(List.of(AuditEntry.builder().at(now).actor("system").action(AuditEntry.CREATED)
+                        .status(ReferralRecord.STATUS_NEW).disposition(s.disposition()).version(1L).build()))
                 .build());
     }
 }

@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -57,9 +59,12 @@ public final class AwsClients implements AutoCloseable {
      * when SnapStart is on (Lambda then sets no AWS_ACCESS_KEY_ID), else from the environment.
      */
     public static AwsClients forLambda(Config config) {
+        // Lambda: the container endpoint under SnapStart, else the environment. The local runner,
+        // which cannot set environment variables, sets the aws.accessKeyId system properties.
         AwsCredentialsProvider credentials = config.containerCredentials()
                 ? ContainerCredentialsProvider.builder().build()
-                : EnvironmentVariableCredentialsProvider.create();
+                : AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                        SystemPropertyCredentialsProvider.create());
         return new AwsClients(config, credentials);
     }
 

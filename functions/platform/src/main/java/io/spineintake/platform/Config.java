@@ -44,6 +44,8 @@ public final class Config {
         REFERRAL_DUE_EMERGENCY("referralDue", Source.TEMPLATE),
         REFERRAL_DUE_URGENT_REVIEW("referralDue", Source.TEMPLATE),
         REFERRAL_DUE_CONSULT("referralDue", Source.TEMPLATE),
+        /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
+        CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
         WEB_ORIGIN("webOrigin", Source.TEMPLATE),
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
@@ -81,7 +83,20 @@ public final class Config {
 
     /** The process environment. */
     public static Config fromEnvironment() {
-        return new Config(System.getenv());
+        Map<String, String> values = new java.util.HashMap<>(System.getenv());
+        // The local runner hosts every function in one JVM and cannot set environment variables:
+        // it sets JVM system properties of the same names, which win. Lambda sets none of these.
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.matches("[A-Z][A-Z0-9_]*")) {
+                values.put(name, System.getProperty(name));
+            }
+        }
+        return new Config(values);
+    }
+
+    /** Every value this configuration was made from, by variable name (e.g. for the rule-set file). */
+    public Map<String, String> values() {
+        return values;
     }
 
     /** Given values, keyed by environment variable name (for tests and the local runner). */
@@ -160,6 +175,22 @@ public final class Config {
         }).orElse(fallback);
     }
 
+    /** How long a coordinator's claim (lease) on a referral lasts; default 30 minutes, at most a day. */
+    public Duration claimLease() {
+        return raw(Var.CLAIM_LEASE_MINUTES).map(s -> {
+            try {
+                long minutes = Long.parseLong(s);
+                if (minutes < 1 || minutes > 1440) {
+                    throw new NumberFormatException();
+                }
+                return Duration.ofMinutes(minutes);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Environment variable " + Var.CLAIM_LEASE_MINUTES.name()
+                        + " must be a whole number of minutes from 1 to 1440");
+            }
+        }).orElse(Duration.ofMinutes(30));
+    }
+
     public String webOrigin() {
         return required(Var.WEB_ORIGIN);
     }
@@ -196,6 +227,7 @@ public final class Config {
             case REFERRAL_DUE_EMERGENCY -> referralDue("EMERGENCY");
             case REFERRAL_DUE_URGENT_REVIEW -> referralDue("URGENT_REVIEW");
             case REFERRAL_DUE_CONSULT -> referralDue("CONSULT");
+            case CLAIM_LEASE_MINUTES -> claimLease();
             default -> { }
         }
     }

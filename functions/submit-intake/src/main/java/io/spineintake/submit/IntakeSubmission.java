@@ -50,11 +50,6 @@ public final class IntakeSubmission {
     private final Clock clock;
     private final ObjectMapper json;
 
-    /** TEMPORARY: storage without routing, until the submit-intake tests pass a router. */
-    public IntakeSubmission(IntakeRepository intakes, FormContract contract, TriageEngine engine, Clock clock) {
-        this(intakes, null, contract, engine, clock);
-    }
-
     public IntakeSubmission(IntakeRepository intakes, IntakeRouter router, FormContract contract, TriageEngine engine,
                             Clock clock) {
         this.intakes = intakes;
@@ -123,7 +118,7 @@ public final class IntakeSubmission {
      * stored PENDING and the reconciler routes it; the patient still gets 201.
      */
     private void route(IntakeRecord intake) {
-        if (intake.routingState() != RoutingState.PENDING || router == null) {
+        if (intake.routingState() != RoutingState.PENDING) {
             return;
         }
         try {

@@ -49,7 +49,7 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
         IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
         return new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),
-                FormContract.load(), TriageEngine.fromEnvironment(System.getenv()), Clock.systemUTC());
+                FormContract.load(), TriageEngine.fromEnvironment(config.values()), Clock.systemUTC());
     }
 
     @Override

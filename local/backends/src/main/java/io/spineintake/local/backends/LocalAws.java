@@ -132,7 +132,7 @@ public final class LocalAws implements AutoCloseable {
         return backends.elasticMq().endpoint();
     }
 
-    /** The JVM-wide dynalite; its data is on disk, so it survives {@link #restartDynamoDb()}. */
+    /** The JVM-wide dynalite; its data is on disk, so it survives {@link #stopDynamoDb()} and {@link #startDynamoDb()}. */
     public Dynalite dynalite() {
         return backends.dynalite();
     }

@@ -252,6 +252,9 @@ public final class Provisioning {
         if (IntakeRecord.PENDING_INDEX.equals(indexName)) {
             return IntakeRecord.PENDING_INDEX_PROJECTION;
         }
+        if (ReferralRecord.WORKLIST_INDEX.equals(indexName)) {
+            return ReferralRecord.WORKLIST_INDEX_PROJECTION;
+        }
         throw new IllegalStateException("No projection defined for index " + indexName);
     }
 }

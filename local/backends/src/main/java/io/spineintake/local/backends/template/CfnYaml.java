@@ -22,20 +22,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code !Ref X} -> {Ref: X}, {@code !GetAtt A.B} -> {Fn::GetAtt: [A, B]}, {@code !Sub s} -> {Fn::Sub: s},
  * any other {@code !Name v} -> {Fn::Name: v}.
  */
-final class CfnYaml {
+public final class CfnYaml {
 
     private CfnYaml() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> load(Path file) throws IOException {
+    public static Map<String, Object> load(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return (Map<String, Object>) yaml().load(reader);
         }
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         return (Map<String, Object>) yaml().load(text);
     }
 

@@ -8,28 +8,28 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Typed-enough access to a parsed template (long-form intrinsics, see {@link CfnYaml}). */
-final class Template {
+public final class Template {
 
-    final Map<String, Object> root;
+    public final Map<String, Object> root;
 
-    Template(Map<String, Object> root) {
+    public Template(Map<String, Object> root) {
         this.root = root;
     }
 
-    static Template parse(String yaml) {
+    public static Template parse(String yaml) {
         return new Template(CfnYaml.parse(yaml));
     }
 
-    Map<String, Object> resources() {
+    public Map<String, Object> resources() {
         return map(root.get("Resources"));
     }
 
-    Map<String, Object> resource(String logicalId) {
+    public Map<String, Object> resource(String logicalId) {
         return map(resources().get(logicalId));
     }
 
     /** Logical id -> resource, for every resource of this type, in template order. */
-    Map<String, Map<String, Object>> resourcesOfType(String type) {
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, r) -> {
             if (type.equals(map(r).get("Type"))) {
@@ -39,18 +39,18 @@ final class Template {
         return found;
     }
 
-    Map<String, Object> globalFunction() {
+    public Map<String, Object> globalFunction() {
         return map(map(root.get("Globals")).get("Function"));
     }
 
     /** A function's property, else the Globals.Function one. */
-    Optional<Object> functionProperty(Map<String, Object> function, String name) {
+    public Optional<Object> functionProperty(Map<String, Object> function, String name) {
         Object own = properties(function).get(name);
         return Optional.ofNullable(own != null ? own : globalFunction().get(name));
     }
 
     /** Globals' environment variables overlaid with the function's own. */
-    Map<String, Object> functionEnvironment(Map<String, Object> function) {
+    public Map<String, Object> functionEnvironment(Map<String, Object> function) {
         Map<String, Object> env = new LinkedHashMap<>(map(map(globalFunction().get("Environment")).get("Variables")));
         env.putAll(map(map(properties(function).get("Environment")).get("Variables")));
         return env;
@@ -62,7 +62,7 @@ final class Template {
     }
 
     /** The resource a Ref/GetAtt points at, if the value is one. */
-    Optional<String> referencedResource(Object value) {
+    public Optional<String> referencedResource(Object value) {
         Map<String, Object> m = map(value);
         if (m.get("Ref") instanceof String ref && resources().containsKey(ref)) {
             return Optional.of(ref);
@@ -74,7 +74,7 @@ final class Template {
     }
 
     /** A string view of a value: literals as is, Ref X as ${X}, GetAtt X.Y as ${X.Y}, Sub's template, Join joined. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -98,16 +98,16 @@ final class Template {
         return m.toString();
     }
 
-    static Map<String, Object> properties(Map<String, Object> resource) {
+    public static Map<String, Object> properties(Map<String, Object> resource) {
         return map(resource.get("Properties"));
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         if (o instanceof List<?> l) {
             return new ArrayList<>(l);
         }

@@ -1,0 +1,191 @@
+package io.spineintake.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spineintake.local.backends.LocalAws;
+import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.intakes.RoutingState;
+import io.spineintake.triage.TriageEngine;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.PatientMessage;
+import io.spineintake.triage.rules.RuleSet;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.KeyAttributeMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A valid form: 201 with a receipt, one complete item stored, no patient data in any key. */
+@ExtendWith(LocalAwsExtension.class)
+class SubmitIntakeHappyPathTest {
+
+    static final Set<Disposition> ROUTED = EnumSet.of(Disposition.CONSULT, Disposition.URGENT_REVIEW, Disposition.EMERGENCY);
+
+    static SubmitIntakeHandler handler;
+
+    @BeforeAll
+    static void wire(LocalAws aws) {
+        handler = Intakes.handler(aws);
+    }
+
+    @Test
+    void typicalFormIsAnsweredWithAReceiptAndStoredWithItsAssessment(LocalAws aws) {
+        byte[] body = TestForms.bytes(TestForms.typical());
+        Instant before = Instant.now().minusMillis(1);
+
+        Answer answer = Post.form(TestForms.typical()).to(handler);
+
+        Instant after = Instant.now().plusMillis(1);
+        String id = answer.assertReceipt("CONSULT_TEAM_WILL_CONTACT");
+        assertThat(answer.header("Location")).contains("/intakes/" + id);
+        assertThat(answer.header("Idempotent-Replayed")).contains("false");
+        assertThat(answer.header("Cache-Control")).contains("no-store");
+        assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(answer.base64()).isFalse();
+        assertThat(answer.body()).doesNotContain(TestForms.NAME, TestForms.EMAIL, TestForms.PHONE, TestForms.DATE_OF_BIRTH);
+
+        IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
+        assertThat(stored.intakeId()).isEqualTo(id);
+        // the form, as the contract writes it; the typical form answers every question, so it is the form sent
+        assertThat(stored.formJson()).isEqualTo(TestForms.canonical(body));
+        assertThat(TestForms.tree(stored.formJson())).isEqualTo(TestForms.tree(new String(body, StandardCharsets.UTF_8)));
+        JsonNode assessment = TestForms.tree(stored.assessmentJson());
+        assertThat(assessment.path("ruleSetVersion").asText()).isEqualTo("1.0.0");
+        assertThat(assessment.path("disposition").asText()).isEqualTo("CONSULT");
+        assertThat(assessment.path("patientMessage").asText()).isEqualTo("CONSULT_TEAM_WILL_CONTACT");
+        assertThat(stored.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(stored.disposition()).isEqualTo("CONSULT");
+        assertThat(stored.tier()).isEqualTo(assessment.path("tier").asText());
+        assertThat(stored.score()).isEqualTo(assessment.path("score").asInt());
+        assertThat(stored.priorityKey()).isEqualTo(assessment.path("priorityKey").asText()).startsWith("2-");
+        assertThat(stored.patientMessage()).isEqualTo("CONSULT_TEAM_WILL_CONTACT");
+        assertThat(stored.routingState()).as("routed to the consult queue at once").isEqualTo(RoutingState.ROUTED);
+        assertThat(stored.pendingShard()).as("out of the pending index").isNull();
+        assertThat(stored.receivedAt()).isEqualTo(answer.json().path("receivedAt").asText()).matches(Answer.TIMESTAMP_PATTERN);
+        assertThat(Instant.parse(stored.receivedAt())).isBetween(before, after);
+        assertThat(stored.updatedAt()).as("stamped when routed").isGreaterThanOrEqualTo(stored.receivedAt());
+        assertThat(stored.requestHash()).isEqualTo(IntakeSubmission.sha256Hex(body)).matches("[0-9a-f]{64}");
+        assertThat(stored.responseJson()).isEqualTo(answer.body());
+        assertThat(stored.version()).as("stored, then routed").isEqualTo(2L);
+    }
+
+    /**
+     * Every reference vignette: the stored disposition is the engine's for the stored receivedAt, and
+     * routingState follows it (ROUTED at once for CONSULT, URGENT_REVIEW, EMERGENCY; NOT_ROUTED otherwise).
+     */
+    @Test
+    void routingStateFollowsTheDispositionForEveryVignette(LocalAws aws) {
+        TriageEngine engine = new TriageEngine(RuleSet.bundled());
+        Set<Disposition> seen = EnumSet.noneOf(Disposition.class);
+        for (int i = 1; i <= 12; i++) {
+            String vignette = String.format("V%02d", i);
+            byte[] body = TestForms.bytes(TestForms.vignette(vignette));
+
+            Answer answer = Post.text(new String(body, StandardCharsets.UTF_8)).to(handler);
+
+            assertThat(answer.status()).as(vignette).isEqualTo(201);
+            IntakeRecord stored = Intakes.repository(aws).get(answer.json().path("intakeId").asText()).orElseThrow();
+            Disposition expected = engine.assess(TestForms.CONTRACT.read(body).form(), Instant.parse(stored.receivedAt()))
+                    .disposition();
+            Disposition disposition = Disposition.valueOf(stored.disposition());
+            seen.add(disposition);
+            assertThat(disposition).as(vignette).isEqualTo(expected);
+            answer.assertReceipt(PatientMessage.of(disposition).name());
+            if (ROUTED.contains(disposition)) {
+                assertThat(stored.routingState()).as(vignette).isEqualTo(RoutingState.ROUTED);
+                assertThat(stored.pendingShard()).as(vignette).isNull();
+            } else {
+                assertThat(stored.routingState()).as(vignette).isEqualTo(RoutingState.NOT_ROUTED);
+                assertThat(stored.pendingShard()).as(vignette).isNull();
+            }
+        }
+        // the vignettes cover every disposition, so both branches above were taken
+        assertThat(seen).containsExactlyInAnyOrder(Disposition.values());
+    }
+
+    @Test
+    void withoutAKeyIdenticalFormsGetDifferentRandomIds(LocalAws aws) {
+        String first = Post.form(TestForms.typical()).to(handler).assertCreated();
+        String second = Post.form(TestForms.typical()).to(handler).assertCreated();
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(UUID.fromString(first).version()).isEqualTo(4);
+        assertThat(UUID.fromString(second).version()).isEqualTo(4);
+        assertThat(Intakes.repository(aws).get(first)).isPresent();
+        assertThat(Intakes.repository(aws).get(second)).isPresent();
+    }
+
+    @Test
+    void withAKeyTheIdComesFromTheKeyAloneNeverFromTheForm() {
+        String keyA = "key-a-" + UUID.randomUUID();
+        String keyB = "key-b-" + UUID.randomUUID();
+
+        String a = Post.form(TestForms.typical()).key(keyA).to(handler).assertCreated();
+        String b = Post.form(TestForms.typical()).key(keyB).to(handler).assertCreated();
+
+        assertThat(a).isEqualTo(IntakeSubmission.intakeIdForKey(keyA)).isNotEqualTo(b);
+        assertThat(b).isEqualTo(IntakeSubmission.intakeIdForKey(keyB));
+        assertThat(UUID.fromString(a).version()).isEqualTo(8);
+    }
+
+    /**
+     * The table's and its index's key attributes (read off the schema, so a new index is covered)
+     * hold ids, shard labels and timestamps only: never a value from the form.
+     */
+    @Test
+    void noKeyAttributeOfAnyItemHoldsPatientData(LocalAws aws) {
+        Post.form(TestForms.typical()).to(handler).assertCreated();
+        Post.form(TestForms.typical()).key("key-" + UUID.randomUUID()).to(handler).assertCreated();
+        Post.form(TestForms.vignette("V03")).to(handler).assertCreated();
+
+        TableMetadata meta = IntakeRecord.TABLE_SCHEMA.tableMetadata();
+        List<String> keyAttributes = new ArrayList<>();
+        for (IndexMetadata index : meta.indices()) {
+            index.partitionKeys().stream().map(KeyAttributeMetadata::name).forEach(keyAttributes::add);
+            index.sortKeys().stream().map(KeyAttributeMetadata::name).forEach(keyAttributes::add);
+        }
+        assertThat(keyAttributes).containsOnly(IntakeRecord.INTAKE_ID, IntakeRecord.PENDING_SHARD, IntakeRecord.RECEIVED_AT);
+
+        List<Map<String, AttributeValue>> items = Intakes.rawItems(aws);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(3);
+        List<String> patientValues = new ArrayList<>(TestForms.distinctiveValues());
+        patientValues.addAll(TestForms.personalValues(TestForms.vignette("V03")));
+        for (Map<String, AttributeValue> item : items) {
+            assertThat(item.get(IntakeRecord.INTAKE_ID).s()).matches(Answer.UUID_PATTERN);
+            assertThat(item.get(IntakeRecord.RECEIVED_AT).s()).matches(Answer.TIMESTAMP_PATTERN);
+            if (item.containsKey(IntakeRecord.PENDING_SHARD)) {
+                assertThat(item.get(IntakeRecord.PENDING_SHARD).s()).matches("P(0[0-9]|1[0-5])");
+            }
+            for (String attribute : keyAttributes) {
+                AttributeValue value = item.get(attribute);
+                if (value != null) {
+                    assertThat(value.s()).as(attribute).doesNotContain(patientValues);
+                }
+            }
+        }
+    }
+
+    @Test
+    void headerNamesAndTheMediaTypeAreMatchedWithoutRegardToCase() {
+        String key = "key-" + UUID.randomUUID();
+
+        Answer answer = Post.form(TestForms.typical())
+                .without("content-type").header("Content-Type", "Application/JSON; charset=UTF-8")
+                .header("Idempotency-Key", key)
+                .to(handler);
+
+        assertThat(answer.assertCreated()).isEqualTo(IntakeSubmission.intakeIdForKey(key));
+    }
+}
