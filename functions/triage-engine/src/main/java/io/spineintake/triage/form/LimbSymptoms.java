@@ -7,8 +7,4 @@ public record LimbSymptoms(Answer numbness, Answer tingling, Answer weakness) {
     public boolean anyYes() {
         return Answer.isYes(numbness) || Answer.isYes(tingling) || Answer.isYes(weakness);
     }
-
-    public boolean allNo() {
-        return Answer.isNo(numbness) && Answer.isNo(tingling) && Answer.isNo(weakness);
-    }
 }

@@ -194,4 +194,33 @@ class FacetScoringTest {
         assertThat(score(low.set(R + "/worseWith/bendingForward", "NO")).score()).isEqualTo(35);
         assertThat(score(low).tier()).isEqualTo(Tier.MODERATE);
     }
+
+    static FormBuilder positiveBlock(double hours, String anaesthetic) {
+        return lumbar().set("/treatments/priorMedialBranchBlock/outcome", "HELPED")
+                .set("/treatments/priorMedialBranchBlock/reliefPercent", 90)
+                .set("/treatments/priorMedialBranchBlock/reliefHours", hours)
+                .set("/treatments/priorMedialBranchBlock/anaesthetic", anaesthetic);
+    }
+
+    @Test
+    void reliefLastingExactlyAsLongAsTheAnaestheticIsConcordant() {
+        // bundled rule set: bupivacaine acts for 2 hours; "as long as the anaesthetic" includes exactly 2
+        RegionAssessment a = score(positiveBlock(2.0, "BUPIVACAINE"));
+        assertThat(a.score()).isEqualTo(60);
+        assertThat(a.contributions()).extracting(Contribution::ruleId)
+                .containsExactly("S_PRIOR_POSITIVE_BLOCK", "S_PRIOR_POSITIVE_BLOCK_FLOOR");
+        assertThat(a.contributions().get(1).points()).isEqualTo(40);
+        assertThat(a.contributions().get(1).questions()).containsExactly(
+                "/treatments/priorMedialBranchBlock/reliefHours", "/treatments/priorMedialBranchBlock/anaesthetic");
+    }
+
+    @Test
+    void theFloorAddsNothingWhenTheScoreAlreadyReachesIt() {
+        // 20 (block) + 15 + 15 + 10 = 60 = the floor: no floor contribution of 0 points
+        RegionAssessment a = score(positiveBlock(3.0, "BUPIVACAINE").set(R + "/worseWith/bendingBackward", "YES")
+                .set(R + "/worseWith/twisting", "YES").set(R + "/tenderBesideSpine", "YES"));
+        assertThat(a.score()).isEqualTo(60);
+        assertThat(a.contributions()).extracting(Contribution::ruleId)
+                .containsExactly("S_EXTENSION", "S_ROTATION", "S_TENDERNESS", "S_PRIOR_POSITIVE_BLOCK");
+    }
 }

@@ -131,4 +131,34 @@ class SafetyScreeningTest {
         assertThat(two.priorityKey()).isLessThan(one.priorityKey());
         assertThat(twoAndAge.priorityKey()).isLessThan(two.priorityKey());
     }
+
+    @Test
+    void painStartingAtExactlyTwentyOrFiftyIsNotNoted() {
+        // received 2026-11-27; pain for 12 months began 2025-11-27
+        FormBuilder f = consultCandidate().set("/pain/regions/0/durationMonths", 12);
+        assertThat(assess(f.set("/patient/dateOfBirth", "2005-11-27")).redFlags().noted()).as("began at 20").isEmpty();
+        assertThat(assess(f.set("/patient/dateOfBirth", "2005-11-28")).redFlags().noted()).as("began at 19")
+                .extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+        assertThat(assess(f.set("/patient/dateOfBirth", "1975-11-27")).redFlags().noted()).as("began at 50").isEmpty();
+        assertThat(assess(f.set("/patient/dateOfBirth", "1974-11-27")).redFlags().noted()).as("began at 51")
+                .extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+    }
+
+    @Test
+    void ageAtOnsetIsTakenFromTheLongestStandingPain() {
+        // born 1990: the neck hurts for a month (onset at 36), the back for 30 years (onset at 6)
+        FormBuilder f = consultCandidate().set("/patient/dateOfBirth", "1990-01-01")
+                .set("/pain/regions/0/durationMonths", 1)
+                .set("/pain/regions/1/region", "CERVICAL").set("/pain/regions/1/durationMonths", 360);
+        assertThat(assess(f).redFlags().noted()).singleElement().satisfies(flag -> {
+            assertThat(flag.id()).isEqualTo("U_AGE_AT_ONSET");
+            assertThat(flag.question()).isEqualTo("/patient/dateOfBirth");
+        });
+    }
+
+    @Test
+    void withoutADurationTheAgeAtOnsetIsNotGuessed() {
+        Assessment a = assess(consultCandidate().set("/patient/dateOfBirth", "1930-05-01").set("/pain/regions/0/durationMonths", null));
+        assertThat(a.redFlags().noted()).isEmpty();
+    }
 }

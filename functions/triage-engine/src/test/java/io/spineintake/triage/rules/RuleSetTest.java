@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spineintake.triage.FormBuilder;
 import io.spineintake.triage.TriageEngine;
+import io.spineintake.triage.form.Anaesthetic;
 import io.spineintake.triage.form.Region;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -137,5 +138,50 @@ class RuleSetTest {
                 Instant.parse("2026-11-27T10:00:00Z"));
         assertThat(a.score()).isZero();
         assertThat(a.regions().get(0).contributions()).isEmpty();
+    }
+
+    @Test
+    void limitsNamedInTheMessagesAreInclusive() throws Exception {
+        // "must be a whole number from 1 to 100": both ends are allowed
+        ObjectNode json = bundledJson();
+        ((ObjectNode) json.get("tiers")).put("high", 100).put("moderate", 1);
+        ((ObjectNode) json.get("priorBlock").get("minimumHours")).put("BUPIVACAINE", 72);
+        RuleSet rules = load(json);
+        assertThat(rules.highThreshold()).isEqualTo(100);
+        assertThat(rules.moderateThreshold()).isEqualTo(1);
+        assertThat(rules.blockMinimumHours()).containsEntry(Anaesthetic.BUPIVACAINE, 72.0);
+        assertRejected(r -> ((ObjectNode) r.get("tiers")).put("moderate", 0), "tiers.moderate", "from 1 to 100");
+        assertRejected(r -> ((ObjectNode) r.get("priorBlock").get("minimumHours")).put("BUPIVACAINE", 72.5),
+                "priorBlock.minimumHours.BUPIVACAINE", "at most 72");
+    }
+
+    @Test
+    void thresholdsThatWouldMeetAreRefused() throws Exception {
+        assertRejected(r -> ((ObjectNode) r.get("tiers")).put("moderate", 60),
+                "tiers.moderate must be below tiers.high");
+        assertRejected(r -> ((ObjectNode) r.get("ageAtOnset")).put("under", 50),
+                "ageAtOnset.under must be below ageAtOnset.over");
+    }
+
+    @Test
+    void aRadicularRuleSetToZeroIsSwitchedOff() throws Exception {
+        ObjectNode json = bundledJson();
+        scoring(json, "S_COUGH_PAIN").put("points", 0);
+        TriageEngine engine = new TriageEngine(load(json));
+        var a = engine.assess(FormBuilder.blank().set("/pain/regions/0/worseWith/coughingSneezing", "YES")
+                .set("/pain/regions/0/tenderBesideSpine", "YES").form(), Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(a.score()).isEqualTo(10);
+        assertThat(a.regions().get(0).contributions()).extracting(c -> c.ruleId()).containsExactly("S_TENDERNESS");
+    }
+
+    @Test
+    void anUnknownRuleIdIsRefusedListingTheKnownOnes() throws Exception {
+        ObjectNode json = bundledJson();
+        scoring(json, "S_AXIAL").put("id", "S_MADE_UP");
+        assertThatThrownBy(() -> load(json)).isInstanceOf(RuleSetException.class).hasMessage(
+                "rule set clinic.json: scoring[2] (S_MADE_UP) is not a rule the engine knows; known ids: "
+                        + "S_EXTENSION, S_ROTATION, S_AXIAL, S_TENDERNESS, S_EASED_LYING, S_NO_COUGH_PAIN, "
+                        + "S_FORWARD_BENDING, S_MORNING_STIFFNESS, S_AGE, S_IMAGING, S_OCCIPITAL_HEADACHE, "
+                        + "S_PRIOR_POSITIVE_BLOCK, S_DISTAL_SPREAD, S_LIMB_NEURO, S_COUGH_PAIN, S_LIMB_DOMINANT");
     }
 }
