@@ -41,9 +41,9 @@ public final class Config {
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
         ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
         /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
-        REFERRAL_DUE_EMERGENCY("referralDue", Source.TEMPLATE),
-        REFERRAL_DUE_URGENT_REVIEW("referralDue", Source.TEMPLATE),
-        REFERRAL_DUE_CONSULT("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_EMERGENCY("referralDueEmergency", Source.TEMPLATE),
+        REFERRAL_DUE_URGENT_REVIEW("referralDueUrgentReview", Source.TEMPLATE),
+        REFERRAL_DUE_CONSULT("referralDueConsult", Source.TEMPLATE),
         /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
         WEB_ORIGIN("webOrigin", Source.TEMPLATE),
@@ -189,6 +189,18 @@ public final class Config {
                         + " must be a whole number of minutes from 1 to 1440");
             }
         }).orElse(Duration.ofMinutes(30));
+    }
+
+    public Duration referralDueEmergency() {
+        return referralDue("EMERGENCY");
+    }
+
+    public Duration referralDueUrgentReview() {
+        return referralDue("URGENT_REVIEW");
+    }
+
+    public Duration referralDueConsult() {
+        return referralDue("CONSULT");
     }
 
     public String webOrigin() {

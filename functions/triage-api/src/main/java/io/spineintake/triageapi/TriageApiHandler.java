@@ -1,0 +1,182 @@
+package io.spineintake.triageapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.spineintake.platform.AwsClients;
+import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.platform.Config;
+import io.spineintake.platform.Log;
+import io.spineintake.platform.http.Headers;
+import io.spineintake.platform.http.HttpResponses;
+import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.http.RequestBodies;
+import io.spineintake.platform.intakes.IntakeRepository;
+import io.spineintake.platform.referrals.ReferralRecord;
+import io.spineintake.platform.referrals.ReferralRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The coordinators' API (HTTP API, payload format 2.0), routed by route key. Thin: checks the
+ * caller is a coordinator, reads the request, calls {@link ReferralService}, writes the answer
+ * (application/json, or application/problem+json for every refusal). Logs the route, the referral
+ * id and the status: never a note, a name or a form value.
+ */
+public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(TriageApiHandler.class);
+
+    public static final String LIST = "GET /referrals";
+    public static final String STATS = "GET /referrals/stats";
+    public static final String DETAIL = "GET /referrals/{id}";
+    public static final String CLAIM = "POST /referrals/{id}/claim";
+    public static final String RELEASE = "POST /referrals/{id}/release";
+    public static final String DECISION = "POST /referrals/{id}/decision";
+    public static final List<String> ROUTES = List.of(LIST, STATS, DETAIL, CLAIM, RELEASE, DECISION);
+
+    /** MDC key of the referral a request is about (a UUID: no patient data). */
+    public static final String REFERRAL_ID = "referral_id";
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(?:\"([0-9]{1,18})\"|([0-9]{1,18}))");
+
+    private final ReferralService service;
+
+    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    public TriageApiHandler() {
+        this(fromEnvironment());
+    }
+
+    public TriageApiHandler(ReferralService service) {
+        this.service = service;
+    }
+
+    private static ReferralService fromEnvironment() {
+        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE);
+        AwsClients clients = AwsClients.forLambda(config);
+        return new ReferralService(new ReferralRepository(clients, config.referralsTable()),
+                new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String route = event != null && ROUTES.contains(event.getRouteKey()) ? event.getRouteKey() : "unknown route";
+        try {
+            Log.withRequest(context, event);
+            String id = pathId(event);
+            if (id != null && WorklistCursor.UUID.matcher(id).matches()) {
+                MDC.put(REFERRAL_ID, id);
+            }
+            APIGatewayV2HTTPResponse response = respond(route, event);
+            LOG.info("{} answered {}", route, response.getStatusCode());
+            return response;
+        } finally {
+            MDC.remove(REFERRAL_ID);
+            Log.clear();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse respond(String route, APIGatewayV2HTTPEvent event) {
+        try {
+            Coordinator me = Coordinator.from(event).orElseThrow(() -> ApiProblem.of(403, ApiProblem.NOT_A_COORDINATOR,
+                    "Forbidden", "This API is for coordinators: the token carries no coordinators group."));
+            String id = pathId(event);
+            return switch (route) {
+                case LIST -> HttpResponses.json(200, ReferralViews.worklist(
+                        service.worklist(WorklistQuery.parse(event.getQueryStringParameters()))));
+                case STATS -> HttpResponses.json(200, ReferralViews.stats(service.stats()));
+                case DETAIL -> {
+                    ReferralService.Detail d = service.view(id, me);
+                    yield HttpResponses.json(200, ReferralViews.detail(d, service.now()), etag(d.referral()));
+                }
+                case CLAIM -> {
+                    ReferralRecord r = service.claim(id, me);
+                    yield HttpResponses.json(200, ReferralViews.summary(r, service.now()), etag(r));
+                }
+                case RELEASE -> {
+                    ReferralRecord r = service.release(id, me);
+                    yield HttpResponses.json(200, ReferralViews.summary(r, service.now()), etag(r));
+                }
+                case DECISION -> decide(id, me, event);
+                default -> HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
+                        .withType(ApiProblem.UNKNOWN_ROUTE));
+            };
+        } catch (ApiProblem p) {
+            return HttpResponses.problem(p.problem());
+        } catch (BackendUnavailableException e) {
+            LOG.warn("{}: DynamoDB unavailable ({})", route, e.getClass().getSimpleName());
+            return HttpResponses.problem(Problem.of(503, "Service Unavailable",
+                    "The referrals could not be reached; nothing was changed. Try again in a moment.")
+                    .withType(ApiProblem.BACKEND_UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        } catch (RuntimeException e) {
+            // the class only: an exception's message may quote a stored value
+            LOG.error("{} failed: {}", route, e.getClass().getName());
+            return HttpResponses.problem(Problem.of(500, "Internal Server Error", "The request could not be completed.")
+                    .withType(ApiProblem.INTERNAL_ERROR));
+        }
+    }
+
+    /** POST /referrals/{id}/decision: If-Match, then the JSON body, then the service. */
+    private APIGatewayV2HTTPResponse decide(String id, Coordinator me, APIGatewayV2HTTPEvent event) {
+        ReferralService.requireUuid(id);
+        long expected = ifMatch(Headers.get(event, "if-match"));
+        if (!isJson(Headers.get(event, "content-type"))) {
+            throw ApiProblem.of(415, ApiProblem.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    "Send the decision as application/json.");
+        }
+        byte[] body;
+        try {
+            body = RequestBodies.read(event, DecisionRequest.MAX_BODY_BYTES);
+        } catch (RequestBodies.BodyException e) {
+            throw new ApiProblem(e.toProblem().withType(e.status() == 413 ? ApiProblem.PREFIX + "body-too-large"
+                    : ApiProblem.MALFORMED_BODY));
+        }
+        ReferralRecord r = service.decide(id, me, expected, DecisionRequest.parse(body));
+        return HttpResponses.json(200, ReferralViews.referral(r, service.now()), etag(r));
+    }
+
+    /**
+     * The version in an If-Match header: {@code "7"}, {@code 7} or {@code W/"7"}.
+     *
+     * @throws ApiProblem 428 when missing, 400 when not one version
+     */
+    static long ifMatch(Optional<String> header) {
+        if (header.isEmpty()) {
+            throw ApiProblem.of(428, ApiProblem.IF_MATCH_REQUIRED, "Precondition Required",
+                    "Send If-Match with the ETag of the referral you decided on (GET /referrals/{id} returns it).");
+        }
+        var m = IF_MATCH.matcher(header.get().strip());
+        long version = -1;
+        if (m.matches()) {
+            version = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        if (version < 1) {
+            throw ApiProblem.of(400, ApiProblem.INVALID_IF_MATCH, "Invalid If-Match",
+                    "If-Match must be one referral version, as its ETag gives it (for example \"7\").");
+        }
+        return version;
+    }
+
+    static Map<String, String> etag(ReferralRecord r) {
+        return Map.of("ETag", "\"" + r.version() + "\"");
+    }
+
+    private static String pathId(APIGatewayV2HTTPEvent event) {
+        Map<String, String> p = event == null ? null : event.getPathParameters();
+        return p == null ? null : p.get("id");
+    }
+
+    /** application/json, with or without parameters (charset=utf-8). */
+    static boolean isJson(Optional<String> contentType) {
+        return contentType.isPresent()
+                && contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
+    }
+}

@@ -1,0 +1,165 @@
+package io.spineintake.triageapi;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.ReferralRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Where the next worklist page starts: the time the overdue split was made at ({@code asOf}, fixed
+ * at the first page), the segment (band and overdue-or-not), the last key read in it (the worklist
+ * index's key: referralId, worklist, priorityKey; null at the start of a segment) and a hash of the
+ * filters. Sent to clients as base64url JSON; opaque to them. Decoded defensively: anything that is
+ * not a cursor this API could have made is refused (400).
+ */
+record WorklistCursor(String asOf, int segment, String referralId, String priorityKey, String filterHash) {
+
+    static final int VERSION = 1;
+    /** Bands "0".."9", each split into overdue and not overdue. */
+    static final int SEGMENTS = 20;
+    static final int MAX_ENCODED_LENGTH = 1024;
+
+    static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PRIORITY_KEY = Pattern.compile("[0-9][\\x21-\\x7e]{0,63}");
+    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    static String band(int segment) {
+        return Integer.toString(segment / 2);
+    }
+
+    /** Even segments hold the band's overdue referrals, odd ones the rest. */
+    static boolean overdue(int segment) {
+        return segment % 2 == 0;
+    }
+
+    static int segmentOf(String band, boolean overdue) {
+        return Integer.parseInt(band) * 2 + (overdue ? 0 : 1);
+    }
+
+    /** The ExclusiveStartKey of the worklist index query, or null at the segment's start. */
+    Map<String, AttributeValue> startKey() {
+        if (referralId == null) {
+            return null;
+        }
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId));
+        key.put(ReferralRecord.WORKLIST, AttributeValue.fromS(ReferralRecord.OPEN));
+        key.put(ReferralRecord.PRIORITY_KEY, AttributeValue.fromS(priorityKey));
+        return key;
+    }
+
+    /** A cursor after {@code key} (a LastEvaluatedKey or an item's index key), or at the segment's start when null. */
+    static WorklistCursor at(String asOf, int segment, Map<String, AttributeValue> key, String filterHash) {
+        if (key == null || key.isEmpty()) {
+            return new WorklistCursor(asOf, segment, null, null, filterHash);
+        }
+        return new WorklistCursor(asOf, segment, key.get(ReferralRecord.REFERRAL_ID).s(),
+                key.get(ReferralRecord.PRIORITY_KEY).s(), filterHash);
+    }
+
+    String encode() {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("v", VERSION);
+        n.put("asOf", asOf);
+        n.put("seg", segment);
+        if (referralId != null) {
+            ObjectNode k = n.putObject("key");
+            k.put(ReferralRecord.REFERRAL_ID, referralId);
+            k.put(ReferralRecord.WORKLIST, ReferralRecord.OPEN);
+            k.put(ReferralRecord.PRIORITY_KEY, priorityKey);
+        }
+        n.put("f", filterHash);
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(n));
+        } catch (IOException e) {
+            throw new IllegalStateException("cursor not serialisable", e);
+        }
+    }
+
+    /** @throws ApiProblem 400 (invalid-cursor) for anything that is not a well-formed cursor */
+    static WorklistCursor decode(String encoded) {
+        if (encoded == null || encoded.isEmpty() || encoded.length() > MAX_ENCODED_LENGTH) {
+            throw invalid();
+        }
+        JsonNode n;
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(encoded);
+            n = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | IOException e) {
+            throw invalid();
+        }
+        if (n == null || !n.isObject() || !onlyFields(n, "v", "asOf", "seg", "key", "f")
+                || !n.path("v").isInt() || n.path("v").intValue() != VERSION
+                || !n.path("seg").isInt() || !n.path("asOf").isTextual() || !n.path("f").isTextual()) {
+            throw invalid();
+        }
+        int segment = n.get("seg").intValue();
+        String asOf = n.get("asOf").textValue();
+        String hash = n.get("f").textValue();
+        if (segment < 0 || segment >= SEGMENTS || !TIMESTAMP.matcher(asOf).matches() || !HASH.matcher(hash).matches()) {
+            throw invalid();
+        }
+        try {
+            Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+        JsonNode key = n.get("key");
+        if (key == null || key.isNull()) {
+            return new WorklistCursor(asOf, segment, null, null, hash);
+        }
+        if (!key.isObject() || key.size() != 3
+                || !onlyFields(key, ReferralRecord.REFERRAL_ID, ReferralRecord.WORKLIST, ReferralRecord.PRIORITY_KEY)
+                || !key.path(ReferralRecord.REFERRAL_ID).isTextual() || !key.path(ReferralRecord.PRIORITY_KEY).isTextual()
+                || !ReferralRecord.OPEN.equals(key.path(ReferralRecord.WORKLIST).textValue())) {
+            throw invalid();
+        }
+        String referralId = key.get(ReferralRecord.REFERRAL_ID).textValue();
+        String priorityKey = key.get(ReferralRecord.PRIORITY_KEY).textValue();
+        if (!UUID.matcher(referralId).matches() || !PRIORITY_KEY.matcher(priorityKey).matches()
+                || !priorityKey.startsWith(band(segment))) {
+            throw invalid();
+        }
+        return new WorklistCursor(asOf, segment, referralId, priorityKey, hash);
+    }
+
+    private static boolean onlyFields(JsonNode n, String... allowed) {
+        List<String> names = List.of(allowed);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            if (!names.contains(it.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static ApiProblem invalid() {
+        return invalid("The cursor is not one this API returned; start again without a cursor.");
+    }
+
+    static ApiProblem invalid(String detail) {
+        return ApiProblem.of(400, ApiProblem.INVALID_CURSOR, "Invalid cursor", detail,
+                List.of(new Problem.FieldError(WorklistQuery.pointer("cursor"), detail)));
+    }
+}

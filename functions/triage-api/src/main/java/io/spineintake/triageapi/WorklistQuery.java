@@ -1,0 +1,101 @@
+package io.spineintake.triageapi;
+
+import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.WorklistFilter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * GET /referrals' query string: filters (status, disposition, region, tier, assignee), limit and
+ * cursor, validated. Errors name the parameter as pointer {@code /query/<name>}, never its value.
+ */
+record WorklistQuery(WorklistFilter filter, int limit, WorklistCursor cursor) {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+
+    static final List<String> STATUSES = List.of("NEW", "IN_REVIEW", "WAITING_FOR_PATIENT");
+    static final List<String> DISPOSITIONS = List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT");
+    static final List<String> REGIONS = List.of("CERVICAL", "THORACIC", "LUMBAR");
+    static final List<String> TIERS = List.of("HIGH", "MODERATE", "LOW");
+    static final Set<String> PARAMETERS = Set.of("status", "disposition", "region", "tier", "assignee", "limit", "cursor");
+
+    /** @throws ApiProblem 400 naming every bad parameter */
+    static WorklistQuery parse(Map<String, String> parameters) {
+        Map<String, String> p = parameters == null ? Map.of() : parameters;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String name : new TreeMap<>(p).keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                errors.add(new Problem.FieldError(pointer(name), "Unknown query parameter; the parameters are"
+                        + " status, disposition, region, tier, assignee, limit and cursor."));
+            }
+        }
+        String status = oneOf(p, "status", STATUSES, errors);
+        String disposition = oneOf(p, "disposition", DISPOSITIONS, errors);
+        String region = oneOf(p, "region", REGIONS, errors);
+        String tier = oneOf(p, "tier", TIERS, errors);
+        String assignee = p.get("assignee");
+        if (assignee != null && !Coordinator.validUsername(assignee)) {
+            errors.add(new Problem.FieldError(pointer("assignee"),
+                    "Must be a username: 1 to " + Coordinator.MAX_USERNAME_LENGTH + " visible characters."));
+            assignee = null;
+        }
+        int limit = DEFAULT_LIMIT;
+        String rawLimit = p.get("limit");
+        if (rawLimit != null) {
+            limit = -1;
+            if (rawLimit.matches("[0-9]{1,4}")) {
+                limit = Integer.parseInt(rawLimit);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                errors.add(new Problem.FieldError(pointer("limit"), "Must be a whole number from 1 to " + MAX_LIMIT + "."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.of(400, ApiProblem.INVALID_QUERY, "Invalid query parameters",
+                    errors.size() + " query parameter(s) need attention.", errors);
+        }
+        WorklistCursor cursor = p.containsKey("cursor") ? WorklistCursor.decode(p.get("cursor")) : null;
+        return new WorklistQuery(new WorklistFilter(status, disposition, region, tier, assignee), limit, cursor);
+    }
+
+    /** A short hash of the filters: a cursor only continues the listing it was made for. */
+    String filterHash() {
+        String canonical = String.join("\u0000", Arrays.asList("v1", nz(filter.status()), nz(filter.disposition()),
+                nz(filter.region()), nz(filter.tier()), nz(filter.assignee())));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pointer(String parameter) {
+        return "/query/" + parameter.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String oneOf(Map<String, String> p, String name, List<String> allowed, List<Problem.FieldError> errors) {
+        String value = p.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            errors.add(new Problem.FieldError(pointer(name), "Must be one of " + String.join(", ", allowed) + "."));
+            return null;
+        }
+        return value;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
