@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * extension store closes, or by a shutdown hook. dynalite keeps its data in a temporary directory,
  * so stopping and restarting it (outage tests) keeps every table and item.
  */
-final class LocalBackends implements AutoCloseable {
+public final class LocalBackends implements AutoCloseable {
 
     private final Path dataDir;
     private final Dynalite dynalite;
@@ -26,7 +26,7 @@ final class LocalBackends implements AutoCloseable {
         this.elasticMq = elasticMq;
     }
 
-    static LocalBackends start() {
+    public static LocalBackends start() {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("dynalite-");
@@ -46,11 +46,11 @@ final class LocalBackends implements AutoCloseable {
         return backends;
     }
 
-    Dynalite dynalite() {
+    public Dynalite dynalite() {
         return dynalite;
     }
 
-    ElasticMq elasticMq() {
+    public ElasticMq elasticMq() {
         return elasticMq;
     }
 
