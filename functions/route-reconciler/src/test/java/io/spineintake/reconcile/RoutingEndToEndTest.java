@@ -17,11 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Submit, route, consume and reconcile end to end on dynalite and ElasticMQ, with the queue
@@ -182,9 +180,5 @@ class RoutingEndToEndTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    static Map<String, Long> countBy(List<Map<String, AttributeValue>> items, String attribute) {
-        return items.stream().collect(Collectors.groupingBy(i -> i.get(attribute).s(), Collectors.counting()));
     }
 }

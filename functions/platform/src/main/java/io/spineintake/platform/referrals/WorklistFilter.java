@@ -2,5 +2,4 @@ package io.spineintake.platform.referrals;
 
 /** Worklist filters; a null field does not filter. {@code region} matches any of a referral's regions. */
 public record WorklistFilter(String status, String disposition, String region, String tier, String assignee) {
-    public static final WorklistFilter NONE = new WorklistFilter(null, null, null, null, null);
 }

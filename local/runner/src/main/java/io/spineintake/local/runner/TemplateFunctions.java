@@ -1,6 +1,5 @@
 package io.spineintake.local.runner;
 
-import static io.spineintake.local.backends.template.Template.list;
 import static io.spineintake.local.backends.template.Template.map;
 import static io.spineintake.local.backends.template.Template.properties;
 
@@ -99,9 +98,5 @@ final class TemplateFunctions {
     String resourceName(String logicalId, String property, String stack) {
         Object name = properties(template.resource(logicalId)).get(property);
         return Template.text(name).replace("${AWS::StackName}", stack);
-    }
-
-    static List<Object> asList(Object o) {
-        return list(o);
     }
 }
