@@ -314,6 +314,19 @@ public final class ReferralService {
             values.put(":reason", AttributeValue.fromS(d.overrideReason()));
             set.add("#disp = :override").add("#od = if_not_exists(#od, #disp)").add("#or = :reason");
         }
+        String band = switch (disposition) {
+            case "EMERGENCY" -> "0";
+            case "URGENT_REVIEW" -> "1";
+            case "CONSULT" -> "2";
+            default -> null;
+        };
+        if (!d.closes() && d.overrideDisposition() != null && band != null && current.priorityKey() != null
+                && !current.priorityKey().isEmpty() && !current.priorityKey().startsWith(band)) {
+            // an open referral whose disposition is overridden moves to that disposition's band
+            names.put("#pk", ReferralRecord.PRIORITY_KEY);
+            values.put(":pk", AttributeValue.fromS(band + current.priorityKey().substring(1)));
+            set.add("#pk = :pk");
+        }
         AuditEntry decided = AuditEntry.builder().at(nowTs).actor(me.username()).action(AuditEntry.DECIDED)
                 .status(status).outcome(d.outcome()).disposition(disposition).reason(d.overrideReason())
                 .note(d.note()).version(newVersion).build();

@@ -99,6 +99,7 @@ class DecisionTest {
         assertThat(waiting.body().path("open").asBoolean()).isTrue();
         assertThat(waiting.body().path("assignee").isNull()).isTrue();
         assertThat(api.get(id).worklist()).isEqualTo(ReferralRecord.OPEN);
+        assertThat(api.get(id).priorityKey()).as("overridden to URGENT_REVIEW: the urgent band").startsWith("1-");
 
         assertThat(api.claim("bob.okafor", id).etag()).isEqualTo("\"4\"");
         Map<String, Object> second = decision("OTHER_PATHWAY");
