@@ -51,15 +51,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class LocalRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
+    /** The default stack name: resources are local-intakes, local-consult-queue.fifo, ... */
     static final String STACK = "local";
 
-    record Options(int port, boolean seed, Path dataDir, boolean aws, Long scheduleSeconds) {
+    record Options(int port, boolean seed, Path dataDir, boolean aws, Long scheduleSeconds, String stack, boolean provision) {
         static Options parse(String[] args) {
             int port = 3000;
             boolean seed = false;
             Path dataDir = null;
             boolean aws = false;
             Long schedule = null;
+            String stack = STACK;
+            boolean provision = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
@@ -67,6 +70,8 @@ public final class LocalRunner implements AutoCloseable {
                     case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
                     case "--aws" -> aws = true;
                     case "--schedule-seconds" -> schedule = Long.parseLong(args[++i]);
+                    case "--stack" -> stack = args[++i];
+                    case "--no-provision" -> provision = false;
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         System.exit(0);
@@ -74,12 +79,16 @@ public final class LocalRunner implements AutoCloseable {
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
-            return new Options(port, seed, dataDir, aws, schedule);
+            if (!stack.matches("[A-Za-z][A-Za-z0-9-]{0,63}")) {
+                throw new IllegalArgumentException("--stack must be a stack name (letters, digits, hyphens)");
+            }
+            return new Options(port, seed, dataDir, aws, schedule, stack, provision);
         }
     }
 
     static final String USAGE = """
-            usage: local-runner [--port 3000] [--seed] [--data-dir DIR] [--aws] [--schedule-seconds N]
+            usage: local-runner [--port 3000] [--seed] [--data-dir DIR] [--aws [--stack NAME] [--no-provision]]
+                                [--schedule-seconds N]
               --port N             serve the HTTP API on http://127.0.0.1:N (0: any free port)
               --seed               submit the reference vignettes through the API once it is up
               --data-dir DIR       keep DynamoDB data in DIR across restarts (dynalite on disk)
@@ -87,6 +96,8 @@ public final class LocalRunner implements AutoCloseable {
                                    region and credentials from AWS_ENDPOINT_URL, AWS_REGION,
                                    AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; tables and queues are
                                    created with the prefix "local-" when missing
+              --stack NAME         name resources as the SAM stack NAME does (NAME-intakes, ...)
+              --no-provision       create nothing: use the stack's existing tables and queues
               --schedule-seconds N run scheduled functions every N seconds instead of the template's rate""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -116,11 +127,14 @@ public final class LocalRunner implements AutoCloseable {
             clients = AwsClients.create(Config.of(env), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         resources.add(clients);
-        Provisioning.Resources created = Provisioning.provision(clients, STACK);
+        String stack = options.stack();
+        if (options.provision()) {
+            Provisioning.provision(clients, stack);
+        }
 
         // each function's environment, as the template sets it, with its references made local
         for (TemplateFunctions.Function f : template.functions.values()) {
-            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value)));
+            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack)));
         }
         env.forEach(System::setProperty);
 
@@ -135,7 +149,7 @@ public final class LocalRunner implements AutoCloseable {
         for (TemplateFunctions.QueueSource q : template.queues) {
             RequestHandler<SQSEvent, SQSBatchResponse> consumer = instantiate(template.functions.get(q.functionId()));
             String url = clients.sqs().getQueueUrl(r -> r.queueName(
-                    template.resourceName(q.queueLogicalId(), "QueueName", STACK))).queueUrl();
+                    template.resourceName(q.queueLogicalId(), "QueueName", stack))).queueUrl();
             int timeout = template.functions.get(q.functionId()).timeoutSeconds();
             SqsEventSource source = new SqsEventSource(clients.sqs(), url, env.get("AWS_REGION"),
                     event -> consumer.handleRequest(event, LambdaContext.invocation(q.functionId(), timeout)));
@@ -161,7 +175,7 @@ public final class LocalRunner implements AutoCloseable {
                 }
             }, every, every, TimeUnit.SECONDS);
         }
-        LOG.info("tables {} and {}, queue {}", created.intakesTable(), created.referralsTable(), created.consultQueueUrl());
+        LOG.info("resources of stack {} ({})", stack, options.provision() ? "created when missing" : "as they are");
     }
 
     /** Starts everything; the HTTP API is up when this returns. */
@@ -223,13 +237,13 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private static String resolve(TemplateFunctions template, AwsClients clients, Object value) {
+    private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack) {
         return template.resource(value).map(id -> {
             String type = String.valueOf(Template.map(template.template.resource(id)).get("Type"));
             return switch (type) {
-                case "AWS::DynamoDB::Table" -> template.resourceName(id, "TableName", STACK);
+                case "AWS::DynamoDB::Table" -> template.resourceName(id, "TableName", stack);
                 case "AWS::SQS::Queue" -> clients.sqs().getQueueUrl(r -> r.queueName(
-                        template.resourceName(id, "QueueName", STACK))).queueUrl();
+                        template.resourceName(id, "QueueName", stack))).queueUrl();
                 default -> throw new IllegalStateException("no local stand-in for " + type + " " + id);
             };
         }).orElseGet(() -> template.resolveParameter(value));
