@@ -46,7 +46,6 @@ public final class Config {
         REFERRAL_DUE_CONSULT("referralDueConsult", Source.TEMPLATE),
         /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
-        WEB_ORIGIN("webOrigin", Source.TEMPLATE),
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
         AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
@@ -203,10 +202,6 @@ public final class Config {
         return referralDue("CONSULT");
     }
 
-    public String webOrigin() {
-        return required(Var.WEB_ORIGIN);
-    }
-
     public Region region() {
         return Region.of(required(Var.AWS_REGION));
     }
@@ -234,7 +229,7 @@ public final class Config {
     private void validate(Var v) {
         switch (v) {
             case AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
-            case CONSULT_QUEUE_URL, WEB_ORIGIN -> parseUri(v, required(v));
+            case CONSULT_QUEUE_URL -> parseUri(v, required(v));
             case ROUTE_PENDING_MIN_AGE_SECONDS -> pendingMinAge();
             case REFERRAL_DUE_EMERGENCY -> referralDue("EMERGENCY");
             case REFERRAL_DUE_URGENT_REVIEW -> referralDue("URGENT_REVIEW");

@@ -20,12 +20,15 @@ class ConfigTest {
                 "INTAKES_TABLE", "stack-intakes",
                 "CONSULT_QUEUE_URL", "https://sqs.eu-west-2.amazonaws.com/123456789012/stack-consult-queue.fifo",
                 "AWS_REGION", "eu-west-2",
-                "WEB_ORIGIN", "https://intake.example.org"));
+                "REFERRALS_TABLE", "stack-referrals",
+                "REFERRAL_DUE_CONSULT", "P3D"));
 
         assertThat(config.intakesTable()).isEqualTo("stack-intakes");
         assertThat(config.consultQueueUrl()).endsWith("/stack-consult-queue.fifo");
         assertThat(config.region()).isEqualTo(Region.EU_WEST_2);
-        assertThat(config.webOrigin()).isEqualTo("https://intake.example.org");
+        assertThat(config.referralsTable()).isEqualTo("stack-referrals");
+        assertThat(config.referralDueConsult()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(config.referralDueEmergency()).as("default").isEqualTo(java.time.Duration.ofHours(1));
         assertThat(config.endpointOverride()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.containerCredentials()).isFalse();
@@ -39,7 +42,9 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Missing required environment variable INTAKES_TABLE");
         assertThatThrownBy(config::consultQueueUrl).hasMessageContaining("CONSULT_QUEUE_URL");
-        assertThatThrownBy(config::webOrigin).hasMessageContaining("WEB_ORIGIN");
+        assertThatThrownBy(config::referralsTable).hasMessageContaining("REFERRALS_TABLE");
+        assertThatThrownBy(() -> Config.of(Map.of("REFERRAL_DUE_CONSULT", "soon")).referralDueConsult())
+                .hasMessageContaining("REFERRAL_DUE_CONSULT").hasMessageNotContaining("soon");
     }
 
     @Test

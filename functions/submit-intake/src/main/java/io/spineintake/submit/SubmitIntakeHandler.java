@@ -18,9 +18,7 @@ import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.triage.TriageEngine;
 import io.spineintake.triage.form.FormContract;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(SubmitIntakeHandler.class);
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private final IntakeSubmission submission;
 
@@ -65,7 +62,7 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
-        if (!isJson(Headers.get(event, "content-type"))) {
+        if (!Headers.isJson(event)) {
             return HttpResponses.problem(Problem.of(415, "Unsupported Media Type",
                     "Send the intake form as application/json."));
         }
@@ -88,18 +85,9 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
             return HttpResponses.problem(problem);
         } catch (BackendUnavailableException e) {
             LOG.warn("intakes table unavailable: {}", e.getClass().getSimpleName());
-            return HttpResponses.problem(Problem.of(503, "Service Unavailable",
+            return HttpResponses.unavailable(Problem.of(503, "Service Unavailable",
                     "Your form was not saved. Please try again in a moment; resending it with the same"
-                            + " Idempotency-Key is safe."), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                            + " Idempotency-Key is safe."));
         }
-    }
-
-    /** application/json, with or without parameters (charset=utf-8). */
-    static boolean isJson(Optional<String> contentType) {
-        if (contentType.isEmpty()) {
-            return false;
-        }
-        String type = contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json");
     }
 }

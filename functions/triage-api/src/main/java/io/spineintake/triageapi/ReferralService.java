@@ -54,10 +54,6 @@ public final class ReferralService {
         }
     }
 
-    public Duration lease() {
-        return lease;
-    }
-
     String now() {
         return IntakeRecord.timestamp(clock.instant());
     }

@@ -17,7 +17,6 @@ import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,7 +43,6 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** MDC key of the referral a request is about (a UUID: no patient data). */
     public static final String REFERRAL_ID = "referral_id";
-    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(?:\"([0-9]{1,18})\"|([0-9]{1,18}))");
 
@@ -113,9 +111,9 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return HttpResponses.problem(p.problem());
         } catch (BackendUnavailableException e) {
             LOG.warn("{}: DynamoDB unavailable ({})", route, e.getClass().getSimpleName());
-            return HttpResponses.problem(Problem.of(503, "Service Unavailable",
+            return HttpResponses.unavailable(Problem.of(503, "Service Unavailable",
                     "The referrals could not be reached; nothing was changed. Try again in a moment.")
-                    .withType(ApiProblem.BACKEND_UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                    .withType(ApiProblem.BACKEND_UNAVAILABLE));
         } catch (RuntimeException e) {
             // the class only: an exception's message may quote a stored value
             LOG.error("{} failed: {}", route, e.getClass().getName());
@@ -128,7 +126,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private APIGatewayV2HTTPResponse decide(String id, Coordinator me, APIGatewayV2HTTPEvent event) {
         ReferralService.requireUuid(id);
         long expected = ifMatch(Headers.get(event, "if-match"));
-        if (!isJson(Headers.get(event, "content-type"))) {
+        if (!Headers.isJson(event)) {
             throw ApiProblem.of(415, ApiProblem.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
                     "Send the decision as application/json.");
         }
@@ -172,11 +170,5 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private static String pathId(APIGatewayV2HTTPEvent event) {
         Map<String, String> p = event == null ? null : event.getPathParameters();
         return p == null ? null : p.get("id");
-    }
-
-    /** application/json, with or without parameters (charset=utf-8). */
-    static boolean isJson(Optional<String> contentType) {
-        return contentType.isPresent()
-                && contentType.get().split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
     }
 }

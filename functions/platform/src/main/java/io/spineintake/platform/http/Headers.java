@@ -1,5 +1,6 @@
 package io.spineintake.platform.http;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,5 +28,12 @@ public final class Headers {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the body is declared application/json (parameters such as charset=utf-8 allowed). */
+    public static boolean isJson(APIGatewayV2HTTPEvent event) {
+        return get(event, "content-type")
+                .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json"))
+                .orElse(false);
     }
 }

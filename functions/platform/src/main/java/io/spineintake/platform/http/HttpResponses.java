@@ -44,6 +44,14 @@ public final class HttpResponses {
     }
 
     /** A problem with just a status, title and detail. */
+    /** Seconds a client should wait after a 503 before it tries again. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /** 503: a backend could not be reached and nothing was changed; the client may retry. */
+    public static APIGatewayV2HTTPResponse unavailable(Problem problem) {
+        return problem(problem, Map.of("Retry-After", RETRY_AFTER_SECONDS));
+    }
+
     public static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
         return problem(Problem.of(status, title, detail));
     }

@@ -30,10 +30,6 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(newType, title, status, detail, instance, errors);
     }
 
-    public Problem withInstance(String newInstance) {
-        return new Problem(type, title, status, detail, newInstance, errors);
-    }
-
     public Problem withErrors(List<FieldError> newErrors) {
         return new Problem(type, title, status, detail, instance, newErrors);
     }

@@ -3,6 +3,7 @@ package io.spineintake.triage.assess;
 import static io.spineintake.triage.form.Answer.isNo;
 import static io.spineintake.triage.form.Answer.isYes;
 
+import io.spineintake.triage.form.Anaesthetic;
 import io.spineintake.triage.form.Findings;
 import io.spineintake.triage.form.PainPattern;
 import io.spineintake.triage.form.PriorProcedure;
@@ -124,7 +125,7 @@ final class FacetScoring {
         if (block.reliefHours() == null) {
             return false;
         }
-        var anaesthetic = block.anaesthetic() == null ? io.spineintake.triage.form.Anaesthetic.UNKNOWN : block.anaesthetic();
+        Anaesthetic anaesthetic = block.anaesthetic() == null ? Anaesthetic.UNKNOWN : block.anaesthetic();
         return block.reliefHours() >= rules.blockMinimumHours().get(anaesthetic);
     }
 

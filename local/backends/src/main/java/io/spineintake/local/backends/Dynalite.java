@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -195,9 +194,6 @@ public final class Dynalite implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    public Optional<Path> dataDir() {
-        return Optional.ofNullable(dataDir);
-    }
 
     @Override
     public void close() {

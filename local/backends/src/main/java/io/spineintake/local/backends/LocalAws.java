@@ -49,7 +49,6 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
-        env.put(Config.Var.WEB_ORIGIN.name(), "http://localhost:5173");
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
     }
@@ -89,7 +88,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
-     * The environment a function gets here: INTAKES_TABLE, CONSULT_QUEUE_URL, WEB_ORIGIN, AWS_REGION,
+     * The environment a function gets here: INTAKES_TABLE, REFERRALS_TABLE, CONSULT_QUEUE_URL, AWS_REGION,
      * AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SQS.
      */
     public Config config() {

@@ -213,7 +213,7 @@ final class HttpApiGateway implements AutoCloseable {
                 if (got[i].isEmpty()) {
                     return null;
                 }
-                params.put(want[i].substring(1, want[i].length() - 1), decode(got[i]));
+                params.put(want[i].substring(1, want[i].length() - 1), decodePath(got[i]));
             } else if (!want[i].equals(got[i])) {
                 return null;
             }
@@ -256,6 +256,11 @@ final class HttpApiGateway implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** Percent-decoding; a literal "+" stays "+" (it means a space only in a query string). */
+    private static String decodePath(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String decode(String s) {
