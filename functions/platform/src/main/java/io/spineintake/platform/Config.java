@@ -46,6 +46,8 @@ public final class Config {
         REFERRAL_DUE_CONSULT("referralDueConsult", Source.TEMPLATE),
         /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
+        /** The key that signs worklist cursors: the stack's generated secret, at least 32 characters. */
+        WORKLIST_CURSOR_KEY("worklistCursorKey", Source.TEMPLATE),
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
         AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
@@ -190,6 +192,15 @@ public final class Config {
         }).orElse(Duration.ofMinutes(30));
     }
 
+    /** The worklist cursor key's bytes (UTF-8); at least 32. */
+    public byte[] worklistCursorKey() {
+        byte[] key = required(Var.WORKLIST_CURSOR_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (key.length < 32) {
+            throw new ConfigException("Environment variable " + Var.WORKLIST_CURSOR_KEY.name() + " must be at least 32 characters");
+        }
+        return key;
+    }
+
     public Duration referralDueEmergency() {
         return referralDue("EMERGENCY");
     }
@@ -235,6 +246,7 @@ public final class Config {
             case REFERRAL_DUE_URGENT_REVIEW -> referralDue("URGENT_REVIEW");
             case REFERRAL_DUE_CONSULT -> referralDue("CONSULT");
             case CLAIM_LEASE_MINUTES -> claimLease();
+            case WORKLIST_CURSOR_KEY -> worklistCursorKey();
             default -> { }
         }
     }

@@ -14,6 +14,7 @@ import io.spineintake.platform.http.Headers;
 import io.spineintake.platform.http.HttpResponses;
 import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.http.RequestBodies;
+import io.spineintake.platform.http.RequestTargets;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.triage.TriageEngine;
 import io.spineintake.triage.form.FormContract;
@@ -62,15 +63,20 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
+        var badTarget = RequestTargets.malformedEscape(event);
+        if (badTarget.isPresent()) {
+            return HttpResponses.problem(badTarget.get());
+        }
         if (!Headers.isJson(event)) {
             return HttpResponses.problem(Problem.of(415, "Unsupported Media Type",
-                    "Send the intake form as application/json."));
+                    "Send the intake form as application/json in UTF-8 (no charset, or charset=utf-8)."));
         }
         byte[] body;
         try {
             body = RequestBodies.read(event);
         } catch (RequestBodies.BodyException e) {
-            return HttpResponses.problem(e.toProblem());
+            Problem p = e.toProblem();
+            return HttpResponses.problem(p.status() == 400 ? p.withType(IntakeSubmission.MALFORMED_BODY) : p);
         }
         try {
             SubmissionOutcome outcome = submission.submit(body, Headers.get(event, "idempotency-key"));

@@ -2,6 +2,7 @@ package io.spineintake.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,8 +141,27 @@ class HostileInputTest {
                         new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}".getBytes(StandardCharsets.UTF_8))), 400, MALFORMED, ""),
                 c("UTF-16 text in a base64 body", () -> Post.base64(form.getBytes(StandardCharsets.UTF_16LE)), 400, MALFORMED, ""),
                 // --- body transport: base64 and size (platform RequestBodies): no field to name
-                c("malformed base64", () -> Post.base64Text("eyJwYXRpZW50Ijp7!!!not*base64"), 400, BLANK),
-                c("base64 flag on a plain JSON body", () -> Post.base64Text(form), 400, BLANK),
+                c("malformed base64", () -> Post.base64Text("eyJwYXRpZW50Ijp7!!!not*base64"), 400, MALFORMED, ""),
+                c("base64 flag on a plain JSON body", () -> Post.base64Text(form), 400, MALFORMED, ""),
+                // --- as API Gateway passes a text body whose bytes were not UTF-8: decoded, with U+FFFD
+                c("bytes that were not UTF-8, decoded by API Gateway", text(new String(concat(
+                        form.substring(0, 40).getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
+                        form.substring(40).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)), 400, MALFORMED, ""),
+                c("U+FFFD sent as a JSON escape in the name", text(form.replace(TestForms.NAME, "Jos\\ufffd")),
+                        422, INVALID, "/patient/name"),
+                c("an unpaired surrogate in a text body", text(form.replace("\"notes\":\"", "\"notes\":\"\uD800")),
+                        400, MALFORMED, ""),
+                // --- control characters: none in names and contact fields; tab and line breaks only in notes
+                c("a tab in the name", form(TestForms.with(typical(), "/patient/name", "Ann\tLee")), 422, INVALID, "/patient/name"),
+                c("an escape sequence in the name", form(TestForms.with(typical(), "/patient/name", "\u001b[2JAnn")),
+                        422, INVALID, "/patient/name"),
+                c("a newline in the phone", form(TestForms.with(typical(), "/patient/phone", "555\n0100")), 422, INVALID, "/patient/phone"),
+                c("a control character in the email", form(TestForms.with(typical(), "/patient/email", "a\u0001@example.org")),
+                        422, INVALID, "/patient/email"),
+                c("a bell in the notes", form(TestForms.with(typical(), "/notes", "see\u0007me")), 422, INVALID, "/notes"),
+                // --- a charset other than UTF-8
+                c("charset iso-8859-1", () -> Post.form(typical()).contentType("application/json; charset=iso-8859-1"), 415, BLANK),
+                c("charset utf-16", () -> Post.form(typical()).contentType("application/json;charset=UTF-16"), 415, BLANK),
                 c("body over 64 KiB", text(paddedTo(MAX + 1)), 413, BLANK),
                 c("body over 64 KiB, base64", () -> Post.base64(paddedTo(MAX + 1).getBytes(StandardCharsets.UTF_8)), 413, BLANK),
                 c("body over 64 KiB only in UTF-8 bytes", form(TestForms.with(typical(), "/notes", "é".repeat(40_000))), 413, BLANK),
@@ -268,7 +288,7 @@ class HostileInputTest {
                 Arguments.of("right-to-left text in the name", "/patient/name", TestForms.RTL_NAME),
                 Arguments.of("script-looking notes", "/notes", TestForms.SCRIPT_NOTES),
                 Arguments.of("SQL-looking notes", "/notes", TestForms.SQL_NOTES),
-                Arguments.of("control characters, quotes and backslashes in notes", "/notes", TestForms.CONTROL_NOTES));
+                Arguments.of("tabs, line breaks, quotes and backslashes in notes", "/notes", TestForms.CONTROL_NOTES));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -296,5 +316,25 @@ class HostileInputTest {
         JsonNode stored = TestForms.tree(Intakes.repository(aws).get(id).orElseThrow().formJson());
         assertThat(stored.at("/patient/name").textValue()).isEqualTo(TestForms.RTL_NAME);
         assertThat(stored.at("/notes").textValue()).isEqualTo(TestForms.SQL_NOTES + " " + TestForms.SCRIPT_NOTES);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json; charset=utf-8",
+            "application/json;charset=UTF-8", "application/json; charset=\"utf-8\"", "Application/JSON"})
+    void utf8JsonIsAcceptedHoweverItIsLabelled(String contentType) {
+        assertThat(Post.form(typical()).contentType(contentType).to(handler).assertCreated()).isNotNull();
+    }
+
+    @Test
+    void aMalformedPercentEscapeInTheTargetIsA400AndStoresNothing(LocalAws aws) {
+        int before = Intakes.count(aws);
+        Post post = Post.form(typical());
+        APIGatewayV2HTTPEvent event = post.event();
+        event.setRawQueryString("ref=%ZZ");
+        Answer answer = Post.send(handler, event);
+        answer.assertProblem(400);
+        assertThat(answer.problemType()).isEqualTo(io.spineintake.platform.http.RequestTargets.MALFORMED_TARGET);
+        assertThat(answer.pointers()).containsExactly("/query/ref");
+        assertThat(Intakes.count(aws)).isEqualTo(before);
     }
 }

@@ -46,7 +46,7 @@ final class TestForms {
     static final String RTL_NAME = "مريم الاختبارية \u202Eשרה טסט\u202C";
     static final String SCRIPT_NOTES = "<script>alert(1)</script><img src=x onerror=alert(document.cookie)>";
     static final String SQL_NOTES = "'; DROP TABLE intakes; -- \" OR 1=1 /*";
-    static final String CONTROL_NOTES = "line one\nline two\ttabbed \\ backslash \"quoted\" \u0007bell";
+    static final String CONTROL_NOTES = "line one\nline two\ttabbed \\ backslash \"quoted\"\r\nCRLF";
 
     /** Name prefix of the concurrency test's forms: "Quillon Parallelby 000".."Quillon Parallelby 149". */
     static final String PARALLEL_NAME = "Quillon Parallelby";

@@ -22,6 +22,8 @@ public final class ApiProblem extends RuntimeException {
     public static final String INVALID_QUERY = PREFIX + "invalid-query";
     /** 400: the cursor is not one this API made, or was made for other filters. */
     public static final String INVALID_CURSOR = PREFIX + "invalid-cursor";
+    /** 400: the cursor's listing started too long ago; start paging again. */
+    public static final String CURSOR_EXPIRED = PREFIX + "cursor-expired";
     /** 409: someone else holds a live claim. */
     public static final String CLAIMED_BY_ANOTHER = PREFIX + "claimed-by-another-coordinator";
     /** 409: the referral is decided (off the worklist). */

@@ -1,19 +1,21 @@
 package io.spineintake.triageapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The signed-in coordinator, from the JWT claims API Gateway's authorizer verified. API Gateway
  * has checked the token (signature, issuer, audience, expiry) before the handler runs; the handler
- * checks the group itself: {@code cognito:groups} must contain {@value #GROUP}.
+ * checks the group itself: {@code cognito:groups} must name {@value #GROUP} exactly, as one of its
+ * elements ({@link #groups}).
  */
 public record Coordinator(String username) {
     public static final String GROUP = "coordinators";
     public static final int MAX_USERNAME_LENGTH = 128;
+    private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
     /** The caller, when the claims name a user and the coordinators group; empty means 403. */
     public static Optional<Coordinator> from(APIGatewayV2HTTPEvent event) {
@@ -43,32 +45,30 @@ public record Coordinator(String username) {
     }
 
     /**
-     * The groups of a {@code cognito:groups} claim as HTTP APIs pass it: a string such as
-     * {@code [coordinators other]}, {@code coordinators}, {@code ["coordinators","other"]} or
-     * {@code coordinators,other}.
+     * The groups of a {@code cognito:groups} claim as an HTTP API's JWT authorizer passes it. Cognito
+     * issues the claim as a JSON array; HTTP APIs hand every claim to the function as a string, and an
+     * array as its elements joined by one space inside brackets, unquoted: {@code [coordinators]}
+     * for one group, {@code [admins coordinators]} for two, {@code [a,b]} for ONE group named "a,b".
+     * Cognito group names cannot contain whitespace (pattern {@code [\p{L}\p{M}\p{S}\p{N}\p{P}]+}),
+     * so the single space is an unambiguous separator; commas, quotes and brackets are part of a name.
+     * Anything else (no brackets, empty names from doubled spaces) is not a claim Cognito and API
+     * Gateway could have made: no groups.
      */
-    static Set<String> groups(String claim) {
-        Set<String> groups = new LinkedHashSet<>();
-        if (claim == null) {
-            return groups;
+    static List<String> groups(String claim) {
+        if (claim == null || claim.length() < 2 || claim.charAt(0) != '[' || claim.charAt(claim.length() - 1) != ']') {
+            return List.of();
         }
-        String s = claim.strip();
-        if (s.startsWith("[") && s.endsWith("]")) {
-            s = s.substring(1, s.length() - 1);
+        String inner = claim.substring(1, claim.length() - 1);
+        if (inner.isEmpty()) {
+            return List.of();
         }
-        for (String token : s.split("[\\s,]+")) {
-            String t = token.strip();
-            while (t.length() >= 1 && (t.charAt(0) == '"' || t.charAt(0) == '\'')) {
-                t = t.substring(1);
-            }
-            while (t.length() >= 1 && (t.charAt(t.length() - 1) == '"' || t.charAt(t.length() - 1) == '\'')) {
-                t = t.substring(0, t.length() - 1);
-            }
-            if (!t.isEmpty()) {
-                groups.add(t);
-            }
-        }
-        return groups;
+        List<String> groups = List.of(inner.split(" ", -1));
+        return groups.stream().allMatch(Coordinator::validGroupName) ? groups : List.of();
+    }
+
+    /** A Cognito group name: 1 to 128 letters, marks, symbols, digits or punctuation. */
+    static boolean validGroupName(String name) {
+        return GROUP_NAME.matcher(name).matches() && name.codePointCount(0, name.length()) <= 128;
     }
 
     /** 1 to {@value #MAX_USERNAME_LENGTH} visible characters: no whitespace, no control characters. */

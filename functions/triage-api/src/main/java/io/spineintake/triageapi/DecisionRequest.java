@@ -29,11 +29,28 @@ public record DecisionRequest(String outcome, String note, String overrideDispos
 
     /** Outcomes that close the referral (status DECIDED, off the worklist). */
     public static final List<String> CLOSING_OUTCOMES =
-            List.of("SCHEDULE_CONSULT", "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", "DECLINED");
+            List.of("SCHEDULE_CONSULT", "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", "REFERRED_TO_EMERGENCY_CARE", "DECLINED");
     public static final String NEEDS_MORE_INFORMATION = "NEEDS_MORE_INFORMATION";
     public static final String ESCALATE_TO_URGENT = "ESCALATE_TO_URGENT";
     public static final List<String> OUTCOMES = List.of("SCHEDULE_CONSULT", NEEDS_MORE_INFORMATION,
-            "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", ESCALATE_TO_URGENT, "DECLINED");
+            "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", ESCALATE_TO_URGENT, "REFERRED_TO_EMERGENCY_CARE", "DECLINED");
+
+    /**
+     * The outcomes a referral of each disposition can be given as it stands. Anything else decides
+     * against the disposition: it needs an overrideDisposition (with its reason, audited) whose own
+     * outcomes include it. An emergency is never closed as a routine consult without one.
+     */
+    static final java.util.Map<String, List<String>> OUTCOMES_BY_DISPOSITION = java.util.Map.of(
+            "EMERGENCY", List.of("REFERRED_TO_EMERGENCY_CARE", NEEDS_MORE_INFORMATION, "DECLINED"),
+            "URGENT_REVIEW", List.of("REFERRED_TO_EMERGENCY_CARE", NEEDS_MORE_INFORMATION, "DECLINED"),
+            "CONSULT", List.of("SCHEDULE_CONSULT", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT, "DECLINED"),
+            "OTHER_PATHWAY", List.of("OTHER_PATHWAY", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT, "DECLINED"),
+            "CONSERVATIVE_CARE_FIRST", List.of("CONSERVATIVE_CARE_FIRST", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT,
+                    "DECLINED"));
+
+    static List<String> outcomesFor(String disposition) {
+        return OUTCOMES_BY_DISPOSITION.getOrDefault(disposition, List.of());
+    }
     public static final List<String> OVERRIDE_DISPOSITIONS =
             List.of("EMERGENCY", "URGENT_REVIEW", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST", "CONSULT");
 

@@ -43,8 +43,10 @@ public final class ReferralService {
     private final IntakeRepository intakes;
     private final Clock clock;
     private final Duration lease;
+    private final CursorSigner cursors;
 
-    public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease) {
+    public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
+                           byte[] cursorKey) {
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.intakes = Objects.requireNonNull(intakes, "intakes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -52,6 +54,7 @@ public final class ReferralService {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive");
         }
+        this.cursors = new CursorSigner(cursorKey);
     }
 
     String now() {
@@ -77,13 +80,14 @@ public final class ReferralService {
         int segment;
         Map<String, AttributeValue> startKey;
         if (query.cursor() != null) {
-            if (!query.cursor().filterHash().equals(filterHash)) {
+            WorklistCursor cursor = WorklistCursor.decode(query.cursor(), cursors, clock.instant());
+            if (!cursor.filterHash().equals(filterHash)) {
                 throw WorklistCursor.invalid("The cursor belongs to a listing with other filters; "
                         + "send the same filters as for the first page, or start again without a cursor.");
             }
-            asOf = query.cursor().asOf();
-            segment = query.cursor().segment();
-            startKey = query.cursor().startKey();
+            asOf = cursor.asOf();
+            segment = cursor.segment();
+            startKey = cursor.startKey();
         } else {
             asOf = now();
             segment = 0;
@@ -112,7 +116,7 @@ public final class ReferralService {
             }
         }
         String next = segment >= WorklistCursor.SEGMENTS ? null
-                : WorklistCursor.at(asOf, segment, startKey, filterHash).encode();
+                : WorklistCursor.at(asOf, segment, startKey, filterHash).encode(cursors);
         return new WorklistPage(List.copyOf(items), asOf, next);
     }
 
@@ -256,6 +260,16 @@ public final class ReferralService {
             throw ApiProblem.of(409, ApiProblem.ESCALATION_NOT_APPLICABLE, "Escalation not applicable",
                     "The referral is already in the emergency band; ESCALATE_TO_URGENT would lower its priority.");
         }
+        String disposition = decision.overrideDisposition() != null ? decision.overrideDisposition() : current.disposition();
+        List<String> allowed = DecisionRequest.outcomesFor(disposition);
+        if (!allowed.contains(decision.outcome())) {
+            String detail = decision.outcome() + " is not an outcome for " + (decision.overrideDisposition() != null
+                    ? "the disposition " + disposition : "an " + disposition + " referral") + "; its outcomes are "
+                    + String.join(", ", allowed) + ". To decide otherwise, override the disposition "
+                    + "(overrideDisposition, with overrideReason) to one that has this outcome.";
+            throw ApiProblem.of(422, ApiProblem.INVALID_DECISION, "Outcome not allowed", detail,
+                    List.of(new io.spineintake.platform.http.Problem.FieldError("/outcome", detail)));
+        }
     }
 
     private Optional<ReferralRecord> writeDecision(ReferralRecord current, Coordinator me, long expectedVersion,
@@ -324,8 +338,9 @@ public final class ReferralService {
             set.add("#pk = :pk");
         }
         AuditEntry decided = AuditEntry.builder().at(nowTs).actor(me.username()).action(AuditEntry.DECIDED)
-                .status(status).outcome(d.outcome()).disposition(disposition).reason(d.overrideReason())
-                .note(d.note()).version(newVersion).build();
+                .status(status).outcome(d.outcome()).disposition(disposition)
+                .overriddenDisposition(disposition.equals(current.disposition()) ? null : current.disposition())
+                .reason(d.overrideReason()).note(d.note()).version(newVersion).build();
         return referrals.update(current.referralId(),
                 "#v = :expected AND #st = :inReview AND #as = :me AND #lu > :now",
                 set.toString(), remove.toString(), names, values, decided);

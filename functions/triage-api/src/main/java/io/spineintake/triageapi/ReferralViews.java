@@ -98,6 +98,7 @@ final class ReferralViews {
             putIfSet(n, "leaseUntil", e.leaseUntil());
             putIfSet(n, "outcome", e.outcome());
             putIfSet(n, "disposition", e.disposition());
+            putIfSet(n, "overriddenDisposition", e.overriddenDisposition());
             putIfSet(n, "reason", e.reason());
             putIfSet(n, "note", e.note());
             if (e.version() != null) {

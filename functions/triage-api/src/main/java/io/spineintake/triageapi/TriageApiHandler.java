@@ -12,6 +12,7 @@ import io.spineintake.platform.http.Headers;
 import io.spineintake.platform.http.HttpResponses;
 import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.http.RequestBodies;
+import io.spineintake.platform.http.RequestTargets;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
@@ -58,10 +59,12 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private static ReferralService fromEnvironment() {
-        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE);
+        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE,
+                Config.Var.WORKLIST_CURSOR_KEY);
         AwsClients clients = AwsClients.forLambda(config);
         return new ReferralService(new ReferralRepository(clients, config.referralsTable()),
-                new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease());
+                new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease(),
+                config.worklistCursorKey());
     }
 
     @Override
@@ -86,6 +89,9 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         try {
             Coordinator me = Coordinator.from(event).orElseThrow(() -> ApiProblem.of(403, ApiProblem.NOT_A_COORDINATOR,
                     "Forbidden", "This API is for coordinators: the token carries no coordinators group."));
+            RequestTargets.malformedEscape(event).ifPresent(p -> {
+                throw new ApiProblem(p);
+            });
             String id = pathId(event);
             return switch (route) {
                 case LIST -> HttpResponses.json(200, ReferralViews.worklist(
@@ -128,7 +134,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         long expected = ifMatch(Headers.get(event, "if-match"));
         if (!Headers.isJson(event)) {
             throw ApiProblem.of(415, ApiProblem.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
-                    "Send the decision as application/json.");
+                    "Send the decision as application/json in UTF-8 (no charset, or charset=utf-8).");
         }
         byte[] body;
         try {

@@ -10,9 +10,9 @@ import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.referrals.ReferralRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Where the next worklist page starts: the time the overdue split was made at ({@code asOf}, fixed
  * at the first page), the segment (band and overdue-or-not), the last key read in it (the worklist
  * index's key: referralId, worklist, priorityKey; null at the start of a segment) and a hash of the
- * filters. Sent to clients as base64url JSON; opaque to them. Decoded defensively: anything that is
- * not a cursor this API could have made is refused (400).
+ * filters. Sent to clients as base64url JSON with an HMAC ({@link CursorSigner}); opaque to them.
+ * Any edit breaks the HMAC and is refused (400 invalid-cursor); a cursor whose listing started more
+ * than {@link #MAX_AGE} ago is refused too (400 cursor-expired): its overdue split is stale.
  */
 record WorklistCursor(String asOf, int segment, String referralId, String priorityKey, String filterHash) {
 
@@ -33,6 +34,10 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
     /** Bands "0".."9", each split into overdue and not overdue. */
     static final int SEGMENTS = 20;
     static final int MAX_ENCODED_LENGTH = 1024;
+    /** How long a listing may be paged through from its first page (asOf). */
+    static final Duration MAX_AGE = Duration.ofMinutes(15);
+    /** Clock skew between function instances that a fresh cursor may show. */
+    static final Duration SKEW = Duration.ofMinutes(1);
 
     static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -78,7 +83,7 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
                 key.get(ReferralRecord.PRIORITY_KEY).s(), filterHash);
     }
 
-    String encode() {
+    String encode(CursorSigner signer) {
         ObjectNode n = JSON.createObjectNode();
         n.put("v", VERSION);
         n.put("asOf", asOf);
@@ -91,22 +96,25 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
         }
         n.put("f", filterHash);
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(n));
+            return signer.sign(JSON.writeValueAsBytes(n));
         } catch (IOException e) {
             throw new IllegalStateException("cursor not serialisable", e);
         }
     }
 
-    /** @throws ApiProblem 400 (invalid-cursor) for anything that is not a well-formed cursor */
-    static WorklistCursor decode(String encoded) {
+    /**
+     * @throws ApiProblem 400 invalid-cursor for anything this API did not sign, 400 cursor-expired for
+     *         a listing started more than {@link #MAX_AGE} before {@code now}
+     */
+    static WorklistCursor decode(String encoded, CursorSigner signer, Instant now) {
         if (encoded == null || encoded.isEmpty() || encoded.length() > MAX_ENCODED_LENGTH) {
             throw invalid();
         }
+        byte[] payload = signer.verify(encoded).orElseThrow(WorklistCursor::invalid);
         JsonNode n;
         try {
-            byte[] bytes = Base64.getUrlDecoder().decode(encoded);
-            n = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | IOException e) {
+            n = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw invalid();
         }
         if (n == null || !n.isObject() || !onlyFields(n, "v", "asOf", "seg", "key", "f")
@@ -120,10 +128,20 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
         if (segment < 0 || segment >= SEGMENTS || !TIMESTAMP.matcher(asOf).matches() || !HASH.matcher(hash).matches()) {
             throw invalid();
         }
+        Instant started;
         try {
-            Instant.parse(asOf);
+            started = Instant.parse(asOf);
         } catch (DateTimeParseException e) {
             throw invalid();
+        }
+        if (started.isAfter(now.plus(SKEW))) {
+            throw invalid();
+        }
+        if (started.isBefore(now.minus(MAX_AGE))) {
+            throw ApiProblem.of(400, ApiProblem.CURSOR_EXPIRED, "Cursor expired",
+                    "This listing was started more than " + MAX_AGE.toMinutes() + " minutes ago; start paging again "
+                            + "from the first page (without a cursor).",
+                    List.of(new Problem.FieldError(WorklistQuery.pointer("cursor"), "Expired: start again without a cursor.")));
         }
         JsonNode key = n.get("key");
         if (key == null || key.isNull()) {

@@ -15,9 +15,10 @@ import java.util.TreeMap;
 
 /**
  * GET /referrals' query string: filters (status, disposition, region, tier, assignee), limit and
- * cursor, validated. Errors name the parameter as pointer {@code /query/<name>}, never its value.
+ * cursor, validated (the cursor itself is checked by {@link ReferralService}, which holds its key).
+ * Errors name the parameter as pointer {@code /query/<name>}, never its value.
  */
-record WorklistQuery(WorklistFilter filter, int limit, WorklistCursor cursor) {
+record WorklistQuery(WorklistFilter filter, int limit, String cursor) {
 
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
@@ -63,8 +64,7 @@ record WorklistQuery(WorklistFilter filter, int limit, WorklistCursor cursor) {
             throw ApiProblem.of(400, ApiProblem.INVALID_QUERY, "Invalid query parameters",
                     errors.size() + " query parameter(s) need attention.", errors);
         }
-        WorklistCursor cursor = p.containsKey("cursor") ? WorklistCursor.decode(p.get("cursor")) : null;
-        return new WorklistQuery(new WorklistFilter(status, disposition, region, tier, assignee), limit, cursor);
+        return new WorklistQuery(new WorklistFilter(status, disposition, region, tier, assignee), limit, p.get("cursor"));
     }
 
     /** A short hash of the filters: a cursor only continues the listing it was made for. */

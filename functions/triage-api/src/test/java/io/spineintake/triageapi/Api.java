@@ -44,6 +44,8 @@ final class Api {
     static final String FUNCTION = "TriageApiFunction";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FORM_RESOURCE = "/forms/worklist-patient.json";
+    /** The test's cursor key (the stack generates its own secret). */
+    static final byte[] CURSOR_KEY = "test-worklist-cursor-key-of-32-bytes-or-more".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static final AtomicLong UNIQUE = new AtomicLong();
 
@@ -63,7 +65,7 @@ final class Api {
         this.clock = clock;
         this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
         this.intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
-        this.service = new ReferralService(referrals, intakes, clock, LEASE);
+        this.service = new ReferralService(referrals, intakes, clock, LEASE, CURSOR_KEY);
         this.handler = new TriageApiHandler(service);
     }
 

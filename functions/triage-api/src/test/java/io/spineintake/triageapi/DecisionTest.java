@@ -10,6 +10,7 @@ import io.spineintake.platform.referrals.ReferralRecord;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -288,12 +289,13 @@ class DecisionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"[coordinators]", "coordinators", "[\"coordinators\"]",
-            "[admins coordinators]", "[\"admins\",\"coordinators\"]", "admins,coordinators"})
-    void theGroupClaimIsReadInEveryShapeApiGatewaySends(String groups) {
+    @CsvSource(delimiter = '|', value = {"[coordinators]|200", "[admins coordinators]|200", "[coordinators admins]|200",
+            "coordinators|403", "coordinators,x|403", "x coordinators|403", "[coordinators,x]|403",
+            "[\"coordinators\"]|403", "[\"admins\",\"coordinators\"]|403", "admins,coordinators|403"})
+    void theGroupClaimIsReadExactlyAsHttpApisSendIt(String groups, int status) {
         Map<String, String> claims = new HashMap<>(Api.coordinator("alice.ng"));
         claims.put("cognito:groups", groups);
-        assertThat(api.call(Api.event(TriageApiHandler.STATS, null, claims)).status()).isEqualTo(200);
+        assertThat(api.call(Api.event(TriageApiHandler.STATS, null, claims)).status()).as(groups).isEqualTo(status);
     }
 
     @Test
@@ -315,5 +317,77 @@ class DecisionTest {
                 Api.coordinator("alice.ng")));
         assertThat(a.status()).isEqualTo(404);
         assertThat(a.type()).isEqualTo(ApiProblem.UNKNOWN_ROUTE);
+    }
+
+    @Test
+    void aMalformedPercentEscapeIsA400ProblemOnEveryRoute() {
+        String id = api.create(Api.Spec.consult()).referralId();
+        for (String route : TriageApiHandler.ROUTES) {
+            APIGatewayV2HTTPEvent inPath = Api.event(route, id, Api.coordinator("alice.ng"));
+            inPath.setRawPath(inPath.getRawPath() + "%ZZ");
+            APIGatewayV2HTTPEvent inQuery = Api.event(route, id, Api.coordinator("alice.ng"));
+            inQuery.setRawQueryString("limit=%Z1");
+            inQuery.setQueryStringParameters(new HashMap<>(Map.of("limit", "%Z1")));
+            for (APIGatewayV2HTTPEvent e : List.of(inPath, inQuery)) {
+                Api.Answer a = api.call(e);
+                assertThat(a.status()).as(route).isEqualTo(400);
+                assertThat(a.type()).isEqualTo(io.spineintake.platform.http.RequestTargets.MALFORMED_TARGET);
+                assertThat(a.headers().get("Content-Type")).isEqualTo("application/problem+json");
+            }
+        }
+        // as API Gateway passes /referrals/%ZZ: the id path parameter is the raw text
+        APIGatewayV2HTTPEvent e = Api.event(TriageApiHandler.DETAIL, "%ZZ", Api.coordinator("alice.ng"));
+        assertThat(api.call(e).status()).isEqualTo(400);
+        assertThat(api.get(id).audit()).extracting(AuditEntry::action).containsExactly("CREATED");
+    }
+
+    @Test
+    void anEmergencyIsNeverClosedAsARoutineConsultWithoutAnAuditedOverride() {
+        String id = api.create(Api.Spec.consult().disposition("EMERGENCY")).referralId();
+        api.claim("alice.ng", id);
+        for (String outcome : List.of("SCHEDULE_CONSULT", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST", "ESCALATE_TO_URGENT")) {
+            Api.Answer refused = api.decide("alice.ng", id, 2, decision(outcome));
+            assertThat(refused.status()).as(outcome).isIn(409, 422);
+            if (refused.status() == 422) {
+                assertThat(refused.type()).isEqualTo(ApiProblem.INVALID_DECISION);
+                assertThat(refused.pointers()).containsExactly("/outcome");
+                assertThat(refused.body().path("detail").asText()).contains("REFERRED_TO_EMERGENCY_CARE");
+            }
+        }
+        // an override that does not allow the outcome is refused too
+        Map<String, Object> mismatched = decision("SCHEDULE_CONSULT");
+        mismatched.put("overrideDisposition", "OTHER_PATHWAY");
+        mismatched.put("overrideReason", "Not an emergency.");
+        assertThat(api.decide("alice.ng", id, 2, mismatched).status()).isEqualTo(422);
+        ReferralRecord untouched = api.get(id);
+        assertThat(untouched.version()).isEqualTo(2L);
+        assertThat(untouched.status()).isEqualTo("IN_REVIEW");
+        assertThat(untouched.audit()).extracting(AuditEntry::action).containsExactly("CREATED", "CLAIMED");
+
+        Map<String, Object> overridden = decision("SCHEDULE_CONSULT");
+        overridden.put("overrideDisposition", "CONSULT");
+        overridden.put("overrideReason", "Called the patient: numbness was from a tight belt, gone now.");
+        Api.Answer decided = api.decide("alice.ng", id, 2, overridden);
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.body().path("originalDisposition").asText()).isEqualTo("EMERGENCY");
+        AuditEntry entry = api.get(id).audit().get(2);
+        assertThat(entry.action()).isEqualTo(AuditEntry.DECIDED);
+        assertThat(entry.disposition()).isEqualTo("CONSULT");
+        assertThat(entry.overriddenDisposition()).isEqualTo("EMERGENCY");
+        assertThat(entry.reason()).isEqualTo("Called the patient: numbness was from a tight belt, gone now.");
+    }
+
+    @Test
+    void anEmergencyClosesAsReferredToEmergencyCare() {
+        String id = api.create(Api.Spec.consult().disposition("EMERGENCY")).referralId();
+        api.claim("alice.ng", id);
+        Api.Answer a = api.decide("alice.ng", id, 2, decision("REFERRED_TO_EMERGENCY_CARE"));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().path("open").asBoolean()).isFalse();
+        assertThat(api.get(id).audit().get(2).overriddenDisposition()).isNull();
+        // and a routine referral cannot be closed that way without an override
+        String consult = api.create(Api.Spec.consult()).referralId();
+        api.claim("alice.ng", consult);
+        assertThat(api.decide("alice.ng", consult, 2, decision("REFERRED_TO_EMERGENCY_CARE")).status()).isEqualTo(422);
     }
 }

@@ -50,7 +50,7 @@ class ScriptedDayTest {
                 case 0 -> { // claim, view, schedule
                     long v = claim(first, id);
                     view(first, id);
-                    decide(first, id, v, decision("SCHEDULE_CONSULT", "Facet clinic, ConfidentialNoteMarker " + i));
+                    decide(first, id, v, closing(id, "Facet clinic, ConfidentialNoteMarker " + i));
                 }
                 case 1 -> { // overridden to conservative care
                     long v = claim(first, id);
@@ -62,13 +62,13 @@ class ScriptedDayTest {
                 }
                 case 2 -> { // escalated, then picked up and scheduled by another coordinator
                     long v = claim(first, id);
-                    if (api.get(id).disposition().equals("EMERGENCY")) {
-                        decide(first, id, v, decision("SCHEDULE_CONSULT", null));
+                    if (!api.get(id).disposition().equals("CONSULT")) {
+                        decide(first, id, v, closing(id, null));
                     } else {
                         decide(first, id, v, decision("ESCALATE_TO_URGENT", "Worse at night."));
                         long v2 = claim(second, id);
                         view(second, id);
-                        decide(second, id, v2, decision("SCHEDULE_CONSULT", null));
+                        decide(second, id, v2, closing(id, null));
                     }
                 }
                 case 3 -> { // needs more information; decided later in the day
@@ -101,7 +101,7 @@ class ScriptedDayTest {
                 case 7 -> { // a stale decision is refused, then made on the current version
                     long v = claim(first, id);
                     assertThat(api.decide(first, id, v - 1, decision("DECLINED", null)).status()).isEqualTo(412);
-                    decide(first, id, v, decision("SCHEDULE_CONSULT", null));
+                    decide(first, id, v, closing(id, null));
                 }
                 case 8 -> view(second, id); // only looked at
                 default -> { // claimed, released, left NEW
@@ -115,8 +115,8 @@ class ScriptedDayTest {
             long v = claim(CAROL, id);
             view(CAROL, id);
             Map<String, Object> d = decision("SCHEDULE_CONSULT", "MRI received.");
-            d.put("overrideDisposition", "URGENT_REVIEW");
-            d.put("overrideReason", "MRI shows more than expected.");
+            d.put("overrideDisposition", "CONSULT");
+            d.put("overrideReason", "MRI received: a consult fits.");
             decide(CAROL, id, v, d);
         }
 
@@ -194,6 +194,21 @@ class ScriptedDayTest {
         Api.Answer a = api.decide(user, id, version, decision);
         assertThat(a.status()).as("%s decides %s: %s", user, id, a.body()).isEqualTo(200);
         assertThat(a.etag()).isEqualTo("\"" + (version + 1) + "\"");
+    }
+
+    /** The decision that closes the referral as its disposition implies (urgent: reviewed, then a consult). */
+    Map<String, Object> closing(String id, String note) {
+        String disposition = api.get(id).disposition();
+        Map<String, Object> d = decision(switch (disposition) {
+            case "EMERGENCY" -> "REFERRED_TO_EMERGENCY_CARE";
+            case "URGENT_REVIEW" -> "SCHEDULE_CONSULT";
+            default -> "SCHEDULE_CONSULT";
+        }, note);
+        if (disposition.equals("URGENT_REVIEW")) {
+            d.put("overrideDisposition", "CONSULT");
+            d.put("overrideReason", "Reviewed by the clinician: no serious cause found.");
+        }
+        return d;
     }
 
     static Map<String, Object> decision(String outcome, String note) {

@@ -161,7 +161,8 @@ class WorklistFilterTest {
     @Test
     void tamperedCursorsAre400() {
         String cursor = api.list("carol.diaz", Map.of("limit", "2")).body().path("nextCursor").asText();
-        String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String tag = cursor.substring(cursor.indexOf('.'));
+        String json = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
         assertThat(json).as("a cursor inside a segment").contains("\"key\":{");
         for (String tampered : List.of(
                 json.replaceFirst("\"seg\":\\d+", "\"seg\":20"),
@@ -173,7 +174,10 @@ class WorklistFilterTest {
                 json.replaceFirst("\\{", "{\"extra\":1,"))) {
             assertThat(tampered).isNotEqualTo(json);
             String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8));
-            assertThat(api.list("carol.diaz", Map.of("cursor", encoded)).status()).as(tampered).isEqualTo(400);
+            assertThat(api.list("carol.diaz", Map.of("cursor", encoded + tag)).status()).as(tampered).isEqualTo(400);
+            // and even correctly signed, a cursor this API could not have made is refused
+            String signed = new CursorSigner(Api.CURSOR_KEY).sign(tampered.getBytes(StandardCharsets.UTF_8));
+            assertThat(api.list("carol.diaz", Map.of("cursor", signed)).status()).as("signed " + tampered).isEqualTo(400);
         }
     }
 

@@ -136,4 +136,34 @@ class WorklistPagingTest {
         }
         assertThat(a.body().path("items").size()).isZero();
     }
+
+    /** The attack: a client edits asOf in a cursor to change which referrals show as overdue. */
+    @Test
+    void anEditedOrStaleCursorIsRefusedThroughTheHandler(LocalAws aws) {
+        Api api = new Api(aws);
+        for (int i = 0; i < 3; i++) {
+            api.create(Api.Spec.consult());
+        }
+        Api.Answer first = api.list("alice.ng", Map.of("limit", "1"));
+        String cursor = first.body().path("nextCursor").asText();
+        assertThat(cursor).isNotEmpty();
+
+        int dot = cursor.indexOf('.');
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(0, dot)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String later = IntakeRecord.timestamp(api.clock.instant().plus(Duration.ofDays(30)));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload
+                .replace(first.body().path("asOf").asText(), later).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + cursor.substring(dot);
+        Api.Answer edited = api.list("alice.ng", Map.of("limit", "1", "cursor", forged));
+        assertThat(edited.status()).isEqualTo(400);
+        assertThat(edited.type()).isEqualTo(ApiProblem.INVALID_CURSOR);
+
+        assertThat(api.list("alice.ng", Map.of("limit", "1", "cursor", cursor)).status()).isEqualTo(200);
+        api.clock.advance(WorklistCursor.MAX_AGE.plusSeconds(1));
+        Api.Answer stale = api.list("alice.ng", Map.of("limit", "1", "cursor", cursor));
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.type()).isEqualTo(ApiProblem.CURSOR_EXPIRED);
+        assertThat(stale.body().path("detail").asText()).contains("start paging again");
+    }
 }

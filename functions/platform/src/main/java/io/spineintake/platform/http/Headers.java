@@ -30,10 +30,31 @@ public final class Headers {
         return Optional.empty();
     }
 
-    /** Whether the body is declared application/json (parameters such as charset=utf-8 allowed). */
+    /**
+     * Whether the body is declared JSON in UTF-8: media type application/json, and no charset
+     * parameter or charset utf-8 (RFC 8259 makes JSON UTF-8; any other charset is a 415).
+     */
     public static boolean isJson(APIGatewayV2HTTPEvent event) {
-        return get(event, "content-type")
-                .map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json"))
-                .orElse(false);
+        return get(event, "content-type").map(Headers::isUtf8Json).orElse(false);
+    }
+
+    static boolean isUtf8Json(String contentType) {
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param[0].strip().equalsIgnoreCase("charset")) {
+                String value = param.length < 2 ? "" : param[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (!value.equalsIgnoreCase("utf-8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -17,6 +17,7 @@ public record AuditEntry(
         String leaseUntil,
         String outcome,
         String disposition,
+        String overriddenDisposition,
         String reason,
         String note,
         Long version) {
@@ -38,6 +39,8 @@ public record AuditEntry(
                     .addAttribute(String.class, a -> a.name("leaseUntil").getter(AuditEntry::leaseUntil).setter(Builder::leaseUntil))
                     .addAttribute(String.class, a -> a.name("outcome").getter(AuditEntry::outcome).setter(Builder::outcome))
                     .addAttribute(String.class, a -> a.name("disposition").getter(AuditEntry::disposition).setter(Builder::disposition))
+                    .addAttribute(String.class, a -> a.name("overriddenDisposition").getter(AuditEntry::overriddenDisposition)
+                            .setter(Builder::overriddenDisposition))
                     .addAttribute(String.class, a -> a.name("reason").getter(AuditEntry::reason).setter(Builder::reason))
                     .addAttribute(String.class, a -> a.name("note").getter(AuditEntry::note).setter(Builder::note))
                     .addAttribute(Long.class, a -> a.name("version").getter(AuditEntry::version).setter(Builder::version))
@@ -56,6 +59,7 @@ public record AuditEntry(
         private String leaseUntil;
         private String outcome;
         private String disposition;
+        private String overriddenDisposition;
         private String reason;
         private String note;
         private Long version;
@@ -68,12 +72,15 @@ public record AuditEntry(
         public Builder leaseUntil(String v) { this.leaseUntil = v; return this; }
         public Builder outcome(String v) { this.outcome = v; return this; }
         public Builder disposition(String v) { this.disposition = v; return this; }
+        /** The disposition a decision changed (set only when the decision changed it). */
+        public Builder overriddenDisposition(String v) { this.overriddenDisposition = v; return this; }
         public Builder reason(String v) { this.reason = v; return this; }
         public Builder note(String v) { this.note = v; return this; }
         public Builder version(Long v) { this.version = v; return this; }
 
         public AuditEntry build() {
-            return new AuditEntry(at, actor, action, status, assignee, leaseUntil, outcome, disposition, reason, note, version);
+            return new AuditEntry(at, actor, action, status, assignee, leaseUntil, outcome, disposition,
+                    overriddenDisposition, reason, note, version);
         }
     }
 }

@@ -85,4 +85,28 @@ class RequestBodiesTest {
                     assertThat(e.toProblem().status()).isEqualTo(400);
                 });
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedHoweverTheyArrive() {
+        // API Gateway decodes a text body as UTF-8, with U+FFFD where bytes were not UTF-8
+        String replaced = new String(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                StandardCharsets.UTF_8);
+        assertThat(replaced).contains("\uFFFD");
+        assertThatThrownBy(() -> RequestBodies.read(event(replaced, false))).isInstanceOfSatisfying(BodyException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.toProblem().errors()).extracting(Problem.FieldError::pointer).containsExactly("");
+            assertThat(e.toProblem().detail()).contains("UTF-8");
+        });
+        // an unpaired surrogate cannot be written as UTF-8 at all
+        assertThatThrownBy(() -> RequestBodies.read(event("{\"a\":\"\uD800\"}", false)))
+                .isInstanceOfSatisfying(BodyException.class, e -> assertThat(e.status()).isEqualTo(400));
+        // base64: the bytes themselves are checked, strictly (a truncated sequence, an overlong form, a surrogate)
+        for (byte[] bad : new byte[][] {{'"', (byte) 0xC3}, {'"', (byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            assertThatThrownBy(() -> RequestBodies.read(event(Base64.getEncoder().encodeToString(bad), true)))
+                    .isInstanceOfSatisfying(BodyException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        byte[] good = "{\"a\":\"é 😀\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(RequestBodies.read(event(Base64.getEncoder().encodeToString(good), true))).isEqualTo(good);
+        assertThat(RequestBodies.read(event("{\"a\":\"é 😀\"}", false))).isEqualTo(good);
+    }
 }

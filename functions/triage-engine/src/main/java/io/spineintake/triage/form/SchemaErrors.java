@@ -18,7 +18,8 @@ final class SchemaErrors {
 
     /** Messages for "pattern", by the property the pattern belongs to. */
     private static final Map<String, String> PATTERN_MESSAGES = Map.of(
-            "name", "must not be blank",
+            "name", "must not be blank or contain control characters",
+            "notes", "must not contain control characters other than tab and line breaks",
             "phone", "must be a phone number: digits, spaces, brackets, dots or hyphens, optionally starting with +",
             "postcode", "must contain only letters, digits, spaces and hyphens",
             "language", "must be a language tag such as en or pt-BR");

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * One pass over a parsed document before schema validation: counts its values (a cap keeps a
  * hostile document from costing more than a real form) and finds strings holding an unpaired
- * UTF-16 surrogate (sent as a {@code \ud800} escape), which could not be stored or written back.
+ * UTF-16 surrogate (sent as a {@code \ud800} escape), which could not be stored or written back,
+ * and strings holding U+FFFD, the replacement character that stands where bytes were not UTF-8
+ * (API Gateway decodes a text body that way before the function sees it).
  */
 final class TreeScan {
     private TreeScan() {
@@ -60,6 +62,8 @@ final class TreeScan {
                 }
             } else if (node.isTextual() && hasUnpairedSurrogate(node.textValue())) {
                 violations.add(new Violation(pointer(), "must be valid Unicode text"));
+            } else if (node.isTextual() && node.textValue().indexOf('\uFFFD') >= 0) {
+                violations.add(new Violation(pointer(), "is not valid UTF-8 text"));
             }
         }
 

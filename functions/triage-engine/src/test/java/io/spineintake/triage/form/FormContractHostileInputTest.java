@@ -168,9 +168,35 @@ class FormContractHostileInputTest {
                 Arguments.of("postcode too long", bytes(with(minimal(), "/patient/postcode", "1".repeat(17))),
                         List.of(v("/patient/postcode", "must be at most 16 characters"))),
                 Arguments.of("empty name", bytes(with(minimal(), "/patient/name", "")),
-                        List.of(v("/patient/name", "must not be blank"), v("/patient/name", "must not be empty"))),
-                Arguments.of("blank name", bytes(with(minimal(), "/patient/name", " \t ")),
-                        List.of(v("/patient/name", "must not be blank"))),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"),
+                                v("/patient/name", "must not be empty"))),
+                Arguments.of("blank name", bytes(with(minimal(), "/patient/name", "   ")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with a tab", bytes(with(minimal(), "/patient/name", "Ann\tLee")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with a newline", bytes(with(minimal(), "/patient/name", "Ann\nLee")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with NUL", bytes(with(minimal(), "/patient/name", "Ann\u0000")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with ESC", bytes(with(minimal(), "/patient/name", "\u001b[31mAnn")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with DEL", bytes(with(minimal(), "/patient/name", "Ann\u007f")),
+                        List.of(v("/patient/name", "must not be blank or contain control characters"))),
+                Arguments.of("name with U+FFFD", bytes(with(minimal(), "/patient/name", "Jos\uFFFD")),
+                        List.of(v("/patient/name", "is not valid UTF-8 text"))),
+                Arguments.of("U+FFFD as raw UTF-8 bytes", concat(utf8(minimalWithRaw("/patient/name", "\"Jos@@\"")
+                                .split("@@")[0]), new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD},
+                                utf8(minimalWithRaw("/patient/name", "\"Jos@@\"").split("@@")[1])),
+                        List.of(v("/patient/name", "is not valid UTF-8 text"))),
+                Arguments.of("phone with a newline", bytes(with(minimal(), "/patient/phone", "555\n0100")),
+                        List.of(v("/patient/phone",
+                                "must be a phone number: digits, spaces, brackets, dots or hyphens, optionally starting with +"))),
+                Arguments.of("email with a control character", bytes(with(minimal(), "/patient/email", "a\u0007@example.org")),
+                        List.of(v("/patient/email", "must be an email address"))),
+                Arguments.of("postcode with a tab", bytes(with(minimal(), "/patient/postcode", "12\t345")),
+                        List.of(v("/patient/postcode", "must contain only letters, digits, spaces and hyphens"))),
+                Arguments.of("notes with a bell", bytes(with(minimal(), "/notes", "see\u0007me")),
+                        List.of(v("/notes", "must not contain control characters other than tab and line breaks"))),
                 Arguments.of("notes over 4000 characters", bytes(with(minimal(), "/notes", "n".repeat(4001))),
                         List.of(v("/notes", "must be at most 4000 characters"))),
                 Arguments.of("missing patient name", bytes(TestForms.without(minimal(), "/patient/name")),
@@ -190,6 +216,15 @@ class FormContractHostileInputTest {
                 Arguments.of("region without its region", bytes(with(minimal(), "/pain/regions/0", NODES.objectNode())),
                         List.of(v("/pain/regions/0/region", "is required")))
         );
+    }
+
+    @Test
+    void tabsAndLineBreaksStayAllowedWhereTheFieldAllowsThem() {
+        ObjectNode doc = with(with(minimal(), "/notes", "line one\r\nline two\n\tindented"),
+                "/patient/name", "Zoë O'Brien-Núñez 李");
+        FormReading reading = CONTRACT.read(bytes(doc));
+        assertThat(reading.violations()).isEmpty();
+        assertThat(reading.form().notes()).isEqualTo("line one\r\nline two\n\tindented");
     }
 
     static ObjectNode region(String name) {

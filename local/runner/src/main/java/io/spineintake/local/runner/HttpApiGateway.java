@@ -5,15 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.spineintake.local.backends.LambdaContext;
+import io.spineintake.local.runner.LocalHttpServer.Request;
+import io.spineintake.local.runner.LocalHttpServer.Response;
 import io.spineintake.platform.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +38,10 @@ final class HttpApiGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_BODY = 10 * 1024 * 1024;
+    private static final java.util.regex.Pattern COGNITO_GROUP_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final LocalHttpServer server;
     private final List<TemplateFunctions.Route> routes;
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Map<String, TemplateFunctions.Function> functions;
@@ -58,59 +54,41 @@ final class HttpApiGateway implements AutoCloseable {
         this.handlers = handlers;
         this.functions = functions;
         this.jwt = jwt;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = new LocalHttpServer(port, MAX_BODY, this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-            if (body.length > MAX_BODY) {
-                send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
-                return;
-            }
-            if (method.equals("POST") && path.equals(LocalJwt.ISSUER_PATH + "/login")) {
-                login(exchange, body);
-                return;
-            }
-            for (TemplateFunctions.Route route : routes) {
-                Map<String, String> params = match(route, method, path);
-                if (params == null) {
-                    continue;
-                }
-                Map<String, String> claims = null;
-                if (route.authorized()) {
-                    claims = jwt.verify(exchange.getRequestHeaders().getFirst("Authorization")).orElse(null);
-                    if (claims == null) {
-                        exchange.getResponseHeaders().add("www-authenticate", "Bearer");
-                        send(exchange, 401, "{\"message\":\"Unauthorized\"}");
-                        return;
-                    }
-                }
-                invoke(exchange, route, params, claims, body);
-                return;
-            }
-            send(exchange, 404, "{\"message\":\"Not Found\"}");
-        } catch (RuntimeException e) {
-            LOG.error("local gateway failed: {}", e.getClass().getSimpleName(), e);
-            send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+    private Response handle(Request request) throws IOException {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        String path = request.rawPath();
+        if (method.equals("POST") && path.equals(LocalJwt.ISSUER_PATH + "/login")) {
+            return login(request.body());
         }
+        for (TemplateFunctions.Route route : routes) {
+            Map<String, String> params = match(route, method, path);
+            if (params == null) {
+                continue;
+            }
+            Map<String, String> claims = null;
+            if (route.authorized()) {
+                claims = jwt.verify(request.header("authorization")).orElse(null);
+                if (claims == null) {
+                    return new Response(401, List.of(Map.entry("content-type", "application/json"),
+                            Map.entry("www-authenticate", "Bearer")),
+                            "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return invoke(request, route, params, claims);
+        }
+        return Response.json(404, "{\"message\":\"Not Found\"}");
     }
 
-    private void invoke(HttpExchange exchange, TemplateFunctions.Route route, Map<String, String> params,
-                        Map<String, String> claims, byte[] body) throws IOException {
-        APIGatewayV2HTTPEvent event = event(exchange, route, params, claims, body);
+    private Response invoke(Request request, TemplateFunctions.Route route, Map<String, String> params,
+                            Map<String, String> claims) {
+        APIGatewayV2HTTPEvent event = event(request, route, params, claims);
         TemplateFunctions.Function function = functions.get(route.functionId());
         APIGatewayV2HTTPResponse response;
         try {
@@ -119,49 +97,49 @@ final class HttpApiGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             // as API Gateway answers when the function fails
             LOG.error("{} failed: {}", route.functionId(), e.getClass().getSimpleName(), e);
-            send(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-            return;
+            return Response.json(500, "{\"message\":\"Internal Server Error\"}");
         }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            response.getHeaders().forEach((k, v) -> headers.add(Map.entry(k, v)));
         }
         if (response.getCookies() != null) {
-            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+            response.getCookies().forEach(c -> headers.add(Map.entry("set-cookie", c)));
         }
         String text = response.getBody() == null ? "" : response.getBody();
         byte[] out = response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
-        write(exchange, response.getStatusCode(), out);
+        return new Response(response.getStatusCode(), headers, out);
     }
 
-    static APIGatewayV2HTTPEvent event(HttpExchange exchange, TemplateFunctions.Route route, Map<String, String> params,
-                                       Map<String, String> claims, byte[] body) {
+    static APIGatewayV2HTTPEvent event(Request request, TemplateFunctions.Route route, Map<String, String> params,
+                                       Map<String, String> claims) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("cookie")) {
+        request.headers().forEach((name, values) -> {
+            if (name.equals("cookie")) {
                 for (String v : values) {
                     for (String c : v.split(";")) {
                         cookies.add(c.trim());
                     }
                 }
             } else {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+                headers.put(name, String.join(",", values));
             }
         });
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String rawQuery = request.rawQuery();
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
-                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                String k = decodeQuery(eq < 0 ? pair : pair.substring(0, eq));
+                String v = eq < 0 ? "" : decodeQuery(pair.substring(eq + 1));
                 query.merge(k, v, (a, b) -> a + "," + b);
             }
         }
         Instant now = Instant.now();
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(route.method()).withPath(exchange.getRequestURI().getRawPath()).withProtocol("HTTP/1.1")
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withMethod(route.method()).withPath(request.rawPath()).withProtocol("HTTP/1.1")
+                .withSourceIp(request.remote().getHostAddress())
                 .withUserAgent(headers.getOrDefault("user-agent", "")).build();
         APIGatewayV2HTTPEvent.RequestContext.RequestContextBuilder context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAccountId("000000000000").withApiId("local").withDomainName("127.0.0.1")
@@ -173,28 +151,34 @@ final class HttpApiGateway implements AutoCloseable {
                     .builder().withClaims(claims).withScopes(null).build();
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
         }
+        byte[] body = request.body();
         boolean text = isText(headers.get("content-type"));
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey(route.routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath()).withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withRawPath(request.rawPath()).withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withCookies(cookies.isEmpty() ? null : cookies).withHeaders(headers)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(params.isEmpty() ? null : params)
                 .withRequestContext(context.build())
+                // text bodies are decoded as UTF-8 and bytes that are not UTF-8 become U+FFFD (see docs/api.md)
                 .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8)
                         : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0 && !text)
                 .build();
     }
 
-    /** API Gateway passes text bodies as they are and base64-encodes the rest. */
+    /**
+     * HTTP APIs pass text/*, application/json, application/xml and application/javascript bodies as
+     * strings (structured suffixes such as +json included) and base64-encode every other body,
+     * a missing Content-Type and application/x-www-form-urlencoded included.
+     */
     static boolean isText(String contentType) {
         if (contentType == null) {
             return false;
         }
-        String t = contentType.toLowerCase(Locale.ROOT);
-        return t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("javascript")
-                || t.startsWith("application/x-www-form-urlencoded");
+        String t = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return t.startsWith("text/") || t.equals("application/json") || t.endsWith("+json")
+                || t.equals("application/xml") || t.endsWith("+xml") || t.equals("application/javascript");
     }
 
     /** Path parameters when the route matches, else null. */
@@ -221,7 +205,7 @@ final class HttpApiGateway implements AutoCloseable {
         return params;
     }
 
-    private void login(HttpExchange exchange, byte[] body) throws IOException {
+    private Response login(byte[] body) throws IOException {
         String username;
         List<String> groups = List.of("coordinators");
         try {
@@ -236,40 +220,58 @@ final class HttpApiGateway implements AutoCloseable {
             username = "";
         }
         if (!username.matches("[A-Za-z0-9._@-]{1,64}")) {
-            send(exchange, 400, "{\"message\":\"send {\\\"username\\\": \\\"a-coordinator\\\"}\"}");
-            return;
+            return Response.json(400, "{\"message\":\"send {\\\"username\\\": \\\"a-coordinator\\\"}\"}");
+        }
+        // as Cognito: a group name is 1-128 letters, marks, symbols, digits or punctuation, never whitespace
+        if (!groups.stream().allMatch(g -> COGNITO_GROUP_NAME.matcher(g).matches())) {
+            return Response.json(400, "{\"message\":\"groups must be Cognito group names (no whitespace)\"}");
         }
         String token = jwt.issue(username, groups, 3600);
-        send(exchange, 200, JSON.writeValueAsString(Map.of("access_token", token, "token_type", "Bearer",
+        return Response.json(200, JSON.writeValueAsString(Map.of("access_token", token, "token_type", "Bearer",
                 "expires_in", 3600)));
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getResponseHeaders().set("content-type", "application/json");
-        write(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    /** Percent-decoding of a path segment; a literal "+" stays "+" (it means a space only in a query string). */
+    static String decodePath(String s) {
+        return percentDecode(s, false);
     }
 
-    private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    static String decodeQuery(String s) {
+        return percentDecode(s, true);
+    }
+
+    /**
+     * UTF-8 percent-decoding that, like API Gateway, passes a malformed escape ({@code %ZZ}, a lone
+     * {@code %}) through as it is instead of failing, so the function sees it and answers.
+     */
+    static String percentDecode(String s, boolean plusIsSpace) {
+        if (s.indexOf('%') < 0 && !(plusIsSpace && s.indexOf('+') >= 0)) {
+            return s;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 3;
+                continue;
+            }
+            if (c == '+' && plusIsSpace) {
+                out.write(' ');
+            } else {
+                out.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Percent-decoding; a literal "+" stays "+" (it means a space only in a query string). */
-    private static String decodePath(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    private static int hex(char c) {
+        return Character.digit(c, 16);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -44,7 +44,9 @@ final class LocalJwt {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString());
         claims.put("cognito:username", username);
-        claims.put("cognito:groups", groups);
+        if (!groups.isEmpty()) {
+            claims.put("cognito:groups", groups); // Cognito leaves the claim out for a user in no group
+        }
         claims.put("iss", issuer);
         claims.put("client_id", "local-coordinator-worklist");
         claims.put("token_use", "access");

@@ -23,8 +23,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +240,12 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack) {
+        if (Template.text(value).startsWith("{{resolve:secretsmanager:")) {
+            // a generated secret (the worklist cursor key): a fresh random one for this run
+            byte[] key = new byte[48];
+            new SecureRandom().nextBytes(key);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        }
         return template.resource(value).map(id -> {
             String type = String.valueOf(Template.map(template.template.resource(id)).get("Type"));
             return switch (type) {

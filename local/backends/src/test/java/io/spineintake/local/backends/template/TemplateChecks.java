@@ -363,6 +363,111 @@ final class TemplateChecks {
         return violations;
     }
 
+    // ---- (7) resource policies and CORS -------------------------------------------------------
+
+    /** Properties that hold a resource policy, by resource type. */
+    static final Map<String, String> RESOURCE_POLICY_PROPERTIES = Map.of(
+            "AWS::KMS::Key", "KeyPolicy",
+            "AWS::SQS::QueuePolicy", "PolicyDocument",
+            "AWS::SNS::TopicPolicy", "PolicyDocument",
+            "AWS::S3::BucketPolicy", "PolicyDocument",
+            "AWS::SecretsManager::ResourcePolicy", "ResourcePolicy",
+            "AWS::Logs::ResourcePolicy", "PolicyDocument");
+
+    /**
+     * No resource policy grants to a wildcard: every Allow statement names its principals (no "*",
+     * no principal ARN with a wildcard), its actions (no bare "*") and its resources (no "*", except
+     * in a KMS key policy, where "*" means the key itself). The one service-wide action allowed is
+     * a key policy's "kms:*" to this account's root, AWS's default key policy, without which the key
+     * could not be managed. Deny statements may use "*": they only take access away. No CORS rule
+     * (HTTP API, S3, CloudFront) allows a wildcard origin, method or header.
+     */
+    static List<String> noWildcardGrants(Template template) {
+        List<String> violations = new ArrayList<>();
+        template.resources().forEach((id, r) -> {
+            Map<String, Object> resource = map(r);
+            String type = String.valueOf(resource.get("Type"));
+            String property = RESOURCE_POLICY_PROPERTIES.get(type);
+            if (property != null) {
+                boolean keyPolicy = type.equals("AWS::KMS::Key");
+                List<Object> statements = list(map(properties(resource).get(property)).get("Statement"));
+                for (int i = 0; i < statements.size(); i++) {
+                    violations.addAll(allowStatement(id + "." + property + ".Statement[" + i + "]", map(statements.get(i)), keyPolicy));
+                }
+            }
+            if (type.equals("AWS::Lambda::Permission") && "*".equals(text(properties(resource).get("Principal")))) {
+                violations.add(id + ": a Lambda permission for Principal \"*\"");
+            }
+            violations.addAll(corsWildcards(id, type, properties(resource)));
+        });
+        return violations;
+    }
+
+    private static List<String> allowStatement(String where, Map<String, Object> statement, boolean keyPolicy) {
+        List<String> violations = new ArrayList<>();
+        if (!"Allow".equals(text(statement.get("Effect")))) {
+            return violations;
+        }
+        if (statement.containsKey("NotPrincipal") || statement.containsKey("NotAction") || statement.containsKey("NotResource")) {
+            violations.add(where + ": an Allow with NotPrincipal/NotAction/NotResource grants everything else");
+        }
+        Object principal = statement.get("Principal");
+        List<String> principals = new ArrayList<>();
+        if (principal instanceof Map<?, ?> m) {
+            m.values().forEach(v -> (v instanceof List<?> l ? l : List.of(v)).forEach(p -> principals.add(text(p))));
+        } else {
+            principals.add(text(principal));
+        }
+        if (principals.isEmpty() || principals.stream().anyMatch(p -> p.isBlank() || p.contains("*"))) {
+            violations.add(where + ": an Allow to a wildcard or missing principal");
+        }
+        boolean accountRoot = principal instanceof Map<?, ?> m && m.size() == 1 && principals.size() == 1
+                && principals.get(0).matches("arn:\\$\\{AWS::Partition}:iam::\\$\\{AWS::AccountId}:root");
+        for (Object a : list(statement.get("Action") instanceof List<?> ? statement.get("Action") : List.of(text(statement.get("Action"))))) {
+            String action = text(a);
+            if (action.equals("*") || (action.endsWith(":*") && !(keyPolicy && accountRoot && action.equals("kms:*")))) {
+                violations.add(where + ": Action " + action + " grants every action");
+            }
+        }
+        Object resources = statement.get("Resource");
+        for (Object res : resources instanceof List<?> l ? l : List.of(resources == null ? "" : resources)) {
+            if (text(res).equals("*") && !keyPolicy) {
+                violations.add(where + ": Resource \"*\"");
+            }
+        }
+        return violations;
+    }
+
+    private static List<String> corsWildcards(String id, String type, Map<String, Object> props) {
+        List<Object> values = new ArrayList<>();
+        switch (type) {
+            case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> {
+                Map<String, Object> cors = map(props.get("CorsConfiguration"));
+                for (String k : List.of("AllowOrigins", "AllowMethods", "AllowHeaders", "ExposeHeaders")) {
+                    values.addAll(list(cors.get(k)));
+                }
+            }
+            case "AWS::S3::Bucket" -> list(map(props.get("CorsConfiguration")).get("CorsRules")).forEach(rule -> {
+                for (String k : List.of("AllowedOrigins", "AllowedMethods", "AllowedHeaders", "ExposedHeaders")) {
+                    values.addAll(list(map(rule).get(k)));
+                }
+            });
+            case "AWS::CloudFront::ResponseHeadersPolicy" -> {
+                Map<String, Object> cors = map(map(map(props.get("ResponseHeadersPolicyConfig")).get("CorsConfig")));
+                for (String k : List.of("AccessControlAllowOrigins", "AccessControlAllowMethods",
+                        "AccessControlAllowHeaders", "AccessControlExposeHeaders")) {
+                    values.addAll(list(map(cors.get(k)).get("Items")));
+                }
+            }
+            default -> { }
+        }
+        List<String> violations = new ArrayList<>();
+        if (values.stream().map(Template::text).anyMatch(v -> v.contains("*"))) {
+            violations.add(id + ": a CORS rule with a wildcard");
+        }
+        return violations;
+    }
+
     static boolean isTrue(Object value) {
         return value != null && Boolean.parseBoolean(value.toString());
     }

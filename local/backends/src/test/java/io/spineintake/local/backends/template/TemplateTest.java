@@ -145,6 +145,14 @@ class TemplateTest {
         assertThat(TemplateChecks.sqsConsumers(template)).isEmpty();
     }
 
+    // (7)
+    @Test
+    void noResourcePolicyOrCorsRuleGrantsToAWildcard() {
+        assertThat(template.resourcesOfType("AWS::KMS::Key")).isNotEmpty();
+        assertThat(template.resourcesOfType("AWS::SQS::QueuePolicy")).isNotEmpty();
+        assertThat(TemplateChecks.noWildcardGrants(template)).isEmpty();
+    }
+
     private static Map<String, Object> resourceNamed(String type, String nameProperty, String name) {
         List<Map<String, Object>> found = template.resourcesOfType(type).values().stream()
                 .filter(r -> text(properties(r).get(nameProperty)).equals(name))
@@ -188,6 +196,76 @@ class TemplateTest {
             assertThat(text(props.get("S"))).isEqualTo("${AWS::StackName}-x");
             assertThat(text(props.get("J"))).isEqualTo("a:${B}");
             assertThat(props.get("I")).isEqualTo(Map.of("Fn::If", List.of("Cond", 1, 2)));
+        }
+
+        @Test
+        void wildcardGrantsInResourcePoliciesAndCors() {
+            Template t = Template.parse("""
+                    Resources:
+                      Public:
+                        Type: AWS::SQS::QueuePolicy
+                        Properties:
+                          PolicyDocument:
+                            Statement:
+                              - Effect: Allow
+                                Principal: "*"
+                                Action: sqs:SendMessage
+                                Resource: !GetAtt Q.Arn
+                              - Effect: Allow
+                                Principal: {AWS: "arn:aws:iam::*:root"}
+                                Action: sqs:*
+                                Resource: "*"
+                              - Effect: Deny
+                                Principal: "*"
+                                Action: "sqs:*"
+                                Resource: !GetAtt Q.Arn
+                      Key:
+                        Type: AWS::KMS::Key
+                        Properties:
+                          KeyPolicy:
+                            Statement:
+                              - Effect: Allow
+                                Principal: {AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}
+                                Action: "kms:*"
+                                Resource: "*"
+                              - Effect: Allow
+                                Principal: {Service: logs.amazonaws.com}
+                                Action: "kms:*"
+                                Resource: "*"
+                              - Effect: Allow
+                                NotPrincipal: {AWS: "arn:aws:iam::111122223333:root"}
+                                Action: kms:Decrypt
+                                Resource: "*"
+                      Api:
+                        Type: AWS::Serverless::HttpApi
+                        Properties:
+                          CorsConfiguration:
+                            AllowOrigins: ["*"]
+                            AllowHeaders: [content-type]
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          CorsConfiguration:
+                            CorsRules:
+                              - AllowedOrigins: [https://clinic.example]
+                                AllowedMethods: [GET]
+                                AllowedHeaders: ["*"]
+                      Invoke:
+                        Type: AWS::Lambda::Permission
+                        Properties:
+                          Principal: "*"
+                    """);
+            List<String> violations = TemplateChecks.noWildcardGrants(t);
+            assertThat(violations).anyMatch(v -> v.startsWith("Public.PolicyDocument.Statement[0]") && v.contains("principal"));
+            assertThat(violations).anyMatch(v -> v.startsWith("Public.PolicyDocument.Statement[1]") && v.contains("principal"));
+            assertThat(violations).anyMatch(v -> v.startsWith("Public.PolicyDocument.Statement[1]") && v.contains("sqs:*"));
+            assertThat(violations).anyMatch(v -> v.startsWith("Public.PolicyDocument.Statement[1]") && v.contains("Resource"));
+            assertThat(violations).noneMatch(v -> v.startsWith("Public.PolicyDocument.Statement[2]"));
+            assertThat(violations).noneMatch(v -> v.startsWith("Key.KeyPolicy.Statement[0]"));
+            assertThat(violations).anyMatch(v -> v.startsWith("Key.KeyPolicy.Statement[1]") && v.contains("kms:*"));
+            assertThat(violations).anyMatch(v -> v.startsWith("Key.KeyPolicy.Statement[2]") && v.contains("NotPrincipal"));
+            assertThat(violations).contains("Api: a CORS rule with a wildcard", "Bucket: a CORS rule with a wildcard");
+            assertThat(violations).anyMatch(v -> v.startsWith("Invoke:"));
         }
 
         @Test
