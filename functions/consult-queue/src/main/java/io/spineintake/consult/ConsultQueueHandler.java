@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.referrals.ReferralRepository;
@@ -26,19 +26,20 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
 
     private final ReferralCreation referrals;
 
+    /** Lambda's constructor: configuration and clients are built once per execution environment. */
     public ConsultQueueHandler() {
-        this(fromEnvironment());
+        this(Environment.forLambda());
+    }
+
+    /** The local runner's: its own configuration and clients. */
+    public ConsultQueueHandler(Environment env) {
+        this(new ReferralCreation(new ReferralRepository(env.clients(), env.config().require(Config.Var.REFERRALS_TABLE,
+                Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT)
+                .referralsTable()), env.config(), Clock.systemUTC()));
     }
 
     public ConsultQueueHandler(ReferralCreation referrals) {
         this.referrals = referrals;
-    }
-
-    private static ReferralCreation fromEnvironment() {
-        Config config = Config.fromEnvironment().require(Config.Var.REFERRALS_TABLE, Config.Var.REFERRAL_DUE_EMERGENCY,
-                Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT);
-        AwsClients clients = AwsClients.forLambda(config);
-        return new ReferralCreation(new ReferralRepository(clients, config.referralsTable()), config, Clock.systemUTC());
     }
 
     @Override

@@ -2,14 +2,11 @@ package io.spineintake.consult;
 
 import io.spineintake.platform.Config;
 import io.spineintake.platform.consult.ReferralSummary;
-import io.spineintake.platform.intakes.IntakeRecord;
-import io.spineintake.platform.referrals.AuditEntry;
-import io.spineintake.platform.referrals.ReferralRecord;
+import io.spineintake.platform.referrals.Referral;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * Makes a NEW referral from a consult-queue message with one conditional write: a message
@@ -40,22 +37,7 @@ public final class ReferralCreation {
         } catch (DateTimeParseException e) {
             throw new ReferralSummary.MalformedMessageException("submittedAt is not an ISO-8601 instant");
         }
-        String now = IntakeRecord.timestamp(clock.instant());
-        return referrals.createIfAbsent(ReferralRecord.builder()
-                .referralId(s.intakeId())
-                .intakeId(s.intakeId())
-                .status(ReferralRecord.STATUS_NEW)
-                .disposition(s.disposition())
-                .tier(s.tier())
-                .score(s.score())
-                .regions(String.join(",", s.regions()))
-                .priorityKey(s.priorityKey())
-                .submittedAt(s.submittedAt())
-                .createdAt(now)
-                .dueAt(IntakeRecord.timestamp(submitted.plus(config.referralDue(s.disposition()))))
-                .worklist(ReferralRecord.OPEN)
-                .audit(List.of(AuditEntry.builder().at(now).actor("system").action(AuditEntry.CREATED)
-                        .status(ReferralRecord.STATUS_NEW).disposition(s.disposition()).version(1L).build()))
-                .build());
+        return referrals.createIfAbsent(Referral.create(s.intakeId(), s.disposition(), s.tier(), s.score(), s.regions(),
+                s.priorityKey(), submitted, clock.instant(), config.referralDue(s.disposition())));
     }
 }

@@ -13,6 +13,10 @@ import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.nio.file.Path;
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +45,8 @@ class ConsultQueueHandlerTest {
     }
 
     static ReferralSummary summary(String disposition) {
-        return new ReferralSummary(UUID.randomUUID().toString(), List.of("LUMBAR", "CERVICAL"), disposition, "HIGH", 72,
+        return new ReferralSummary(UUID.randomUUID().toString(), List.of(Region.LUMBAR, Region.CERVICAL),
+                Disposition.valueOf(disposition), Tier.HIGH, 72,
                 "2-9-028-" + String.format("%013d", SUBMITTED.toEpochMilli()), "2026-11-27T09:00:00.000Z");
     }
 
@@ -74,10 +79,10 @@ class ConsultQueueHandlerTest {
         SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
         assertThat(response.getBatchItemFailures()).isEmpty();
         ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
-        assertThat(r.status()).isEqualTo("NEW");
+        assertThat(r.status()).isEqualTo(ReferralStatus.NEW);
         assertThat(r.intakeId()).isEqualTo(s.intakeId());
-        assertThat(r.disposition()).isEqualTo("URGENT_REVIEW");
-        assertThat(r.regions()).isEqualTo("LUMBAR,CERVICAL");
+        assertThat(r.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+        assertThat(r.regions()).containsExactly(Region.LUMBAR, Region.CERVICAL);
         assertThat(r.priorityKey()).isEqualTo(s.priorityKey());
         assertThat(r.score()).isEqualTo(72);
         assertThat(Instant.parse(r.dueAt())).isEqualTo(SUBMITTED.plus(Duration.ofDays(1)));

@@ -6,9 +6,7 @@ import java.util.function.Supplier;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -38,6 +36,7 @@ public final class AwsClients implements AutoCloseable {
     public static final int MAX_ATTEMPTS = 3;
 
     private final Config config;
+    private final boolean endpointsFromConfig;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient httpClient;
     private final Memo<DynamoDbClient> dynamoDb = new Memo<>(this::buildDynamoDb);
@@ -45,7 +44,8 @@ public final class AwsClients implements AutoCloseable {
             new Memo<>(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build());
     private final Memo<SqsClient> sqs = new Memo<>(this::buildSqs);
 
-    private AwsClients(Config config, AwsCredentialsProvider credentials) {
+    private AwsClients(Config config, AwsCredentialsProvider credentials, boolean endpointsFromConfig) {
+        this.endpointsFromConfig = endpointsFromConfig;
         this.config = Objects.requireNonNull(config, "config");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.httpClient = UrlConnectionHttpClient.builder()
@@ -57,20 +57,22 @@ public final class AwsClients implements AutoCloseable {
     /**
      * Clients for a Lambda function: the execution role's credentials, from the container endpoint
      * when SnapStart is on (Lambda then sets no AWS_ACCESS_KEY_ID), else from the environment.
+     * Endpoints are the SDK's own: it reads any AWS_ENDPOINT_URL_* of the environment itself.
      */
     public static AwsClients forLambda(Config config) {
-        // Lambda: the container endpoint under SnapStart, else the environment. The local runner,
-        // which cannot set environment variables, sets the aws.accessKeyId system properties.
         AwsCredentialsProvider credentials = config.containerCredentials()
                 ? ContainerCredentialsProvider.builder().build()
-                : AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
-                        SystemPropertyCredentialsProvider.create());
-        return new AwsClients(config, credentials);
+                : EnvironmentVariableCredentialsProvider.create();
+        return new AwsClients(config, credentials, false);
     }
 
-    /** Clients with given credentials, e.g. a StaticCredentialsProvider for local backends. */
+    /**
+     * Clients with given credentials and the endpoints of {@code config} (AWS_ENDPOINT_URL_DYNAMODB,
+     * AWS_ENDPOINT_URL_SQS): the local runner's and the tests', which run in one JVM and cannot set
+     * environment variables.
+     */
     public static AwsClients create(Config config, AwsCredentialsProvider credentials) {
-        return new AwsClients(config, credentials);
+        return new AwsClients(config, credentials, true);
     }
 
     public Config config() {
@@ -95,7 +97,9 @@ public final class AwsClients implements AutoCloseable {
                 .region(config.region())
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides());
-        config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        if (endpointsFromConfig) {
+            config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
+        }
         return builder.build();
     }
 
@@ -105,7 +109,9 @@ public final class AwsClients implements AutoCloseable {
                 .region(config.region())
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides());
-        config.sqsEndpoint().ifPresent(builder::endpointOverride);
+        if (endpointsFromConfig) {
+            config.sqsEndpoint().ifPresent(builder::endpointOverride);
+        }
         return builder.build();
     }
 

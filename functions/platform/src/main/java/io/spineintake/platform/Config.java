@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.spineintake.triage.assess.Disposition;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -41,9 +42,9 @@ public final class Config {
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
         ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
         /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
-        REFERRAL_DUE_EMERGENCY("referralDueEmergency", Source.TEMPLATE),
-        REFERRAL_DUE_URGENT_REVIEW("referralDueUrgentReview", Source.TEMPLATE),
-        REFERRAL_DUE_CONSULT("referralDueConsult", Source.TEMPLATE),
+        REFERRAL_DUE_EMERGENCY("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_URGENT_REVIEW("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_CONSULT("referralDue", Source.TEMPLATE),
         /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
         /** The key that signs worklist cursors: the stack's generated secret, at least 32 characters. */
@@ -51,11 +52,11 @@ public final class Config {
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
         AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
-        /** The AWS SDK's own name for an endpoint override of every service. */
-        AWS_ENDPOINT_URL("endpointOverride", Source.LOCAL_ONLY),
-        /** The AWS SDK's service-specific override; wins over AWS_ENDPOINT_URL for DynamoDB. */
+        /**
+         * The AWS SDK's service-specific endpoint overrides. In Lambda the SDK reads them from the
+         * environment itself; these entries serve the local runner and tests, which give a Config.
+         */
         AWS_ENDPOINT_URL_DYNAMODB("dynamoDbEndpoint", Source.LOCAL_ONLY),
-        /** The AWS SDK's service-specific override; wins over AWS_ENDPOINT_URL for SQS. */
         AWS_ENDPOINT_URL_SQS("sqsEndpoint", Source.LOCAL_ONLY);
 
         private final String accessor;
@@ -82,17 +83,9 @@ public final class Config {
         this.values = Map.copyOf(values);
     }
 
-    /** The process environment. */
+    /** The process environment: Lambda's. (The local runner and tests build theirs with {@link #of}.) */
     public static Config fromEnvironment() {
-        Map<String, String> values = new java.util.HashMap<>(System.getenv());
-        // The local runner hosts every function in one JVM and cannot set environment variables:
-        // it sets JVM system properties of the same names, which win. Lambda sets none of these.
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.matches("[A-Z][A-Z0-9_]*")) {
-                values.put(name, System.getProperty(name));
-            }
-        }
-        return new Config(values);
+        return new Config(System.getenv());
     }
 
     /** Every value this configuration was made from, by variable name (e.g. for the rule-set file). */
@@ -154,13 +147,13 @@ public final class Config {
      * How long after receipt a referral of this disposition is due (EMERGENCY, URGENT_REVIEW or
      * CONSULT); defaults 1 hour, 1 day, 14 days. A clinic sets its own in template.yaml.
      */
-    public Duration referralDue(String disposition) {
+    public Duration referralDue(Disposition disposition) {
         Var v;
         Duration fallback;
         switch (disposition) {
-            case "EMERGENCY" -> { v = Var.REFERRAL_DUE_EMERGENCY; fallback = Duration.ofHours(1); }
-            case "URGENT_REVIEW" -> { v = Var.REFERRAL_DUE_URGENT_REVIEW; fallback = Duration.ofDays(1); }
-            case "CONSULT" -> { v = Var.REFERRAL_DUE_CONSULT; fallback = Duration.ofDays(14); }
+            case EMERGENCY -> { v = Var.REFERRAL_DUE_EMERGENCY; fallback = Duration.ofHours(1); }
+            case URGENT_REVIEW -> { v = Var.REFERRAL_DUE_URGENT_REVIEW; fallback = Duration.ofDays(1); }
+            case CONSULT -> { v = Var.REFERRAL_DUE_CONSULT; fallback = Duration.ofDays(14); }
             default -> throw new IllegalArgumentException("no due time for disposition " + disposition);
         }
         return raw(v).map(s -> {
@@ -201,18 +194,6 @@ public final class Config {
         return key;
     }
 
-    public Duration referralDueEmergency() {
-        return referralDue("EMERGENCY");
-    }
-
-    public Duration referralDueUrgentReview() {
-        return referralDue("URGENT_REVIEW");
-    }
-
-    public Duration referralDueConsult() {
-        return referralDue("CONSULT");
-    }
-
     public Region region() {
         return Region.of(required(Var.AWS_REGION));
     }
@@ -222,29 +203,24 @@ public final class Config {
         return raw(Var.AWS_CONTAINER_CREDENTIALS_FULL_URI).isPresent();
     }
 
-    /** AWS_ENDPOINT_URL: an endpoint for every service (local backends only). */
-    public Optional<URI> endpointOverride() {
-        return uri(Var.AWS_ENDPOINT_URL);
-    }
-
-    /** AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL. */
+    /** AWS_ENDPOINT_URL_DYNAMODB (local backends). */
     public Optional<URI> dynamoDbEndpoint() {
-        return uri(Var.AWS_ENDPOINT_URL_DYNAMODB).or(this::endpointOverride);
+        return uri(Var.AWS_ENDPOINT_URL_DYNAMODB);
     }
 
-    /** AWS_ENDPOINT_URL_SQS, else AWS_ENDPOINT_URL. */
+    /** AWS_ENDPOINT_URL_SQS (local backends). */
     public Optional<URI> sqsEndpoint() {
-        return uri(Var.AWS_ENDPOINT_URL_SQS).or(this::endpointOverride);
+        return uri(Var.AWS_ENDPOINT_URL_SQS);
     }
 
     private void validate(Var v) {
         switch (v) {
-            case AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
+            case AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
             case CONSULT_QUEUE_URL -> parseUri(v, required(v));
             case ROUTE_PENDING_MIN_AGE_SECONDS -> pendingMinAge();
-            case REFERRAL_DUE_EMERGENCY -> referralDue("EMERGENCY");
-            case REFERRAL_DUE_URGENT_REVIEW -> referralDue("URGENT_REVIEW");
-            case REFERRAL_DUE_CONSULT -> referralDue("CONSULT");
+            case REFERRAL_DUE_EMERGENCY -> referralDue(Disposition.EMERGENCY);
+            case REFERRAL_DUE_URGENT_REVIEW -> referralDue(Disposition.URGENT_REVIEW);
+            case REFERRAL_DUE_CONSULT -> referralDue(Disposition.CONSULT);
             case CLAIM_LEASE_MINUTES -> claimLease();
             case WORKLIST_CURSOR_KEY -> worklistCursorKey();
             default -> { }

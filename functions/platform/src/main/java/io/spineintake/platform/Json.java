@@ -1,6 +1,10 @@
 package io.spineintake.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,27 +12,51 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The shared Jackson configuration: java.time as ISO-8601 strings, nulls left out, unknown
- * properties rejected. {@link #mapper()} is one instance for the whole function (ObjectMapper is
- * thread-safe once configured): never reconfigure it; take {@link #newMapper()} to customise.
+ * The platform's Jackson configurations, one instance each for the whole function (an ObjectMapper
+ * is thread-safe once configured; never reconfigure one). Every one writes java.time as ISO-8601
+ * strings. The intake form contract has its own, stricter reader in the engine (FormContract).
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = newMapper();
+    private static final ObjectMapper MAPPER = base(JsonFactory.builder().build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .build();
+
+    private static final ObjectMapper API = base(JsonFactory.builder().build())
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+            .build();
+
+    private static final ObjectMapper STRICT = base(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Json() {
     }
 
+    /** Stored documents and queue messages: nulls left out, unknown properties refused. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    public static ObjectMapper newMapper() {
-        return JsonMapper.builder()
+    /** API answers: every field written, absent ones as null, so every answer of a route has the same fields. */
+    public static ObjectMapper api() {
+        return API;
+    }
+
+    /** Request bodies and cursors: duplicate keys, trailing content, NaN and deep nesting refused. */
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    private static JsonMapper.Builder base(JsonFactory factory) {
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-                .build();
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -3,6 +3,7 @@ package io.spineintake.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spineintake.triage.assess.Disposition;
 import java.net.URI;
 import java.util.Map;
 
@@ -27,9 +28,9 @@ class ConfigTest {
         assertThat(config.consultQueueUrl()).endsWith("/stack-consult-queue.fifo");
         assertThat(config.region()).isEqualTo(Region.EU_WEST_2);
         assertThat(config.referralsTable()).isEqualTo("stack-referrals");
-        assertThat(config.referralDueConsult()).isEqualTo(java.time.Duration.ofDays(3));
-        assertThat(config.referralDueEmergency()).as("default").isEqualTo(java.time.Duration.ofHours(1));
-        assertThat(config.endpointOverride()).isEmpty();
+        assertThat(config.referralDue(Disposition.CONSULT)).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(config.referralDue(Disposition.EMERGENCY)).as("default").isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.referralDue(Disposition.URGENT_REVIEW)).as("default").isEqualTo(java.time.Duration.ofDays(1));
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.containerCredentials()).isFalse();
     }
@@ -43,7 +44,7 @@ class ConfigTest {
                 .hasMessage("Missing required environment variable INTAKES_TABLE");
         assertThatThrownBy(config::consultQueueUrl).hasMessageContaining("CONSULT_QUEUE_URL");
         assertThatThrownBy(config::referralsTable).hasMessageContaining("REFERRALS_TABLE");
-        assertThatThrownBy(() -> Config.of(Map.of("REFERRAL_DUE_CONSULT", "soon")).referralDueConsult())
+        assertThatThrownBy(() -> Config.of(Map.of("REFERRAL_DUE_CONSULT", "soon")).referralDue(Disposition.CONSULT))
                 .hasMessageContaining("REFERRAL_DUE_CONSULT").hasMessageNotContaining("soon");
     }
 
@@ -64,23 +65,23 @@ class ConfigTest {
     }
 
     @Test
-    void endpointOverridesServiceSpecificFirst() {
+    void endpointsAreServiceSpecific() {
         Config config = Config.of(Map.of(
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:4566",
+                "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324",
                 "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"));
 
-        assertThat(config.endpointOverride()).contains(URI.create("http://127.0.0.1:4566"));
         assertThat(config.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
-        assertThat(config.sqsEndpoint()).contains(URI.create("http://127.0.0.1:4566"));
+        assertThat(config.sqsEndpoint()).contains(URI.create("http://127.0.0.1:9324"));
+        assertThat(Config.of(Map.of()).sqsEndpoint()).isEmpty();
     }
 
     @Test
     void malformedUrlIsNamedWithoutItsValue() {
-        Config config = Config.of(Map.of("AWS_ENDPOINT_URL", "not a url", "CONSULT_QUEUE_URL", "relative/path"));
+        Config config = Config.of(Map.of("AWS_ENDPOINT_URL_SQS", "not a url", "CONSULT_QUEUE_URL", "relative/path"));
 
-        assertThatThrownBy(config::endpointOverride)
+        assertThatThrownBy(config::sqsEndpoint)
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Environment variable AWS_ENDPOINT_URL is not a valid URL");
+                .hasMessage("Environment variable AWS_ENDPOINT_URL_SQS is not a valid URL");
         assertThatThrownBy(() -> config.require(Var.CONSULT_QUEUE_URL))
                 .hasMessage("Environment variable CONSULT_QUEUE_URL is not an absolute URL");
     }
@@ -94,7 +95,8 @@ class ConfigTest {
     @Test
     void everyVariableNamesAnExistingAccessor() throws Exception {
         for (Var v : Var.values()) {
-            assertThat(Config.class.getMethod(v.accessor())).as(v.name()).isNotNull();
+            assertThat(java.util.Arrays.stream(Config.class.getMethods()).map(java.lang.reflect.Method::getName))
+                    .as(v.name()).contains(v.accessor());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
@@ -21,18 +22,22 @@ public final class RouteReconcilerHandler implements RequestHandler<ScheduledEve
 
     private final PendingIntakeReconciler reconciler;
 
+    /** Lambda's constructor: configuration and clients are built once per execution environment. */
     public RouteReconcilerHandler() {
-        this(fromEnvironment());
+        this(Environment.forLambda());
+    }
+
+    /** The local runner's: its own configuration and clients. */
+    public RouteReconcilerHandler(Environment env) {
+        this(reconciler(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL,
+                Config.Var.ROUTE_PENDING_MIN_AGE_SECONDS), env.clients()));
     }
 
     public RouteReconcilerHandler(PendingIntakeReconciler reconciler) {
         this.reconciler = reconciler;
     }
 
-    private static PendingIntakeReconciler fromEnvironment() {
-        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL,
-                Config.Var.ROUTE_PENDING_MIN_AGE_SECONDS);
-        AwsClients clients = AwsClients.forLambda(config);
+    private static PendingIntakeReconciler reconciler(Config config, AwsClients clients) {
         IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
         return new PendingIntakeReconciler(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),

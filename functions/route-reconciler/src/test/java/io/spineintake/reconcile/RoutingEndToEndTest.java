@@ -1,5 +1,6 @@
 package io.spineintake.reconcile;
 
+import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -130,7 +131,7 @@ class RoutingEndToEndTest {
         APIGatewayV2HTTPResponse response = system.post(event);
         assertThat(response.getStatusCode()).isEqualTo(201);
         IntakeRecord intake = system.intakes.get(intakeId(response)).orElseThrow();
-        assertThat(intake.disposition()).isEqualTo("CONSERVATIVE_CARE_FIRST");
+        assertThat(intake.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
         assertThat(intake.routingState()).isEqualTo(RoutingState.NOT_ROUTED);
         assertThat(system.drainQueue()).isZero();
     }

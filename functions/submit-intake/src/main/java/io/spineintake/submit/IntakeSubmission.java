@@ -8,6 +8,7 @@ import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.intakes.RoutingState;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.triage.TriageEngine;
 import io.spineintake.triage.assess.Assessment;
 import io.spineintake.triage.assess.RegionAssessment;
@@ -88,15 +89,15 @@ public final class IntakeSubmission {
                 .formJson(contract.toJson(reading.form()))
                 .assessmentJson(write(assessment))
                 .ruleSetVersion(assessment.ruleSetVersion())
-                .disposition(assessment.disposition().name())
-                .tier(assessment.tier().name())
+                .disposition(assessment.disposition())
+                .tier(assessment.tier())
                 .score(assessment.score())
                 .priorityKey(assessment.priorityKey())
-                .patientMessage(assessment.patientMessage().name())
+                .patientMessage(assessment.patientMessage())
                 .responseJson(receipt)
-                .routingState(assessment.disposition().routedToConsultQueue() ? RoutingState.PENDING : RoutingState.NOT_ROUTED)
+                .routingState(Band.of(assessment.disposition()).isPresent() ? RoutingState.PENDING : RoutingState.NOT_ROUTED)
                 .updatedAt(received)
-                .regions(regions(assessment))
+                .regions(assessment.regions().stream().map(RegionAssessment::region).toList())
                 .build();
         if (intakes.putIfAbsent(intake)) {
             route(intake);
@@ -127,14 +128,6 @@ public final class IntakeSubmission {
             LOG.warn("intake {} stored PENDING, not routed now ({}): the reconciler will route it",
                     intake.intakeId(), e.getMessage());
         }
-    }
-
-    private static String regions(Assessment assessment) {
-        StringBuilder b = new StringBuilder();
-        for (RegionAssessment r : assessment.regions()) {
-            b.append(b.length() == 0 ? "" : ",").append(r.region().name());
-        }
-        return b.toString();
     }
 
     /** A document that is not a JSON object at all is malformed (400); a form that breaks the contract is 422. */

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
@@ -34,16 +35,19 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Lambda's constructor: clients, schema and rule set are built once per execution environment. */
     public SubmitIntakeHandler() {
-        this(fromEnvironment());
+        this(Environment.forLambda());
+    }
+
+    /** The local runner's: its own configuration and clients. */
+    public SubmitIntakeHandler(Environment env) {
+        this(submission(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL), env.clients()));
     }
 
     public SubmitIntakeHandler(IntakeSubmission submission) {
         this.submission = submission;
     }
 
-    private static IntakeSubmission fromEnvironment() {
-        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL);
-        AwsClients clients = AwsClients.forLambda(config);
+    private static IntakeSubmission submission(Config config, AwsClients clients) {
         IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
         return new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),

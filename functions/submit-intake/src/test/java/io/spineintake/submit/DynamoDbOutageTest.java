@@ -1,5 +1,6 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,7 +83,7 @@ class DynamoDbOutageTest {
             assertThat(item.assessmentJson()).isNotBlank();
             assertThat(item.responseJson()).isNotBlank();
             assertThat(item.requestHash()).isNotBlank();
-            assertThat(item.disposition()).isEqualTo("CONSULT");
+            assertThat(item.disposition()).isEqualTo(Disposition.CONSULT);
         }
 
         // the patients who got 503 resend with the same key: stored exactly once each

@@ -1,5 +1,6 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,7 +84,7 @@ class IdempotencyTest {
 
         reused.assertProblem(422);
         assertThat(reused.problemType()).isEqualTo(IntakeSubmission.KEY_REUSED);
-        assertThat(Intakes.repository(aws).get(id).orElseThrow().disposition()).isEqualTo("CONSULT");
+        assertThat(Intakes.repository(aws).get(id).orElseThrow().disposition()).isEqualTo(Disposition.CONSULT);
     }
 
     /** The request hash is over the body's bytes: the same form written differently is another body. */

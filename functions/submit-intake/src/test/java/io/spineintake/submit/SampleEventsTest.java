@@ -1,5 +1,6 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -151,7 +152,7 @@ class SampleEventsTest {
         assertThat(id).isEqualTo(IntakeSubmission.intakeIdForKey(key));
         assertThat(first.replayed()).isEqualTo(sentBefore);
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
-        assertThat(stored.disposition()).isEqualTo("CONSULT");
+        assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(stored.routingState()).as("routed to the consult queue at once").isEqualTo(RoutingState.ROUTED);
         assertThat(stored.formJson()).isEqualTo(TestForms.canonical(bodyBytes(raw(PLAIN))));
         assertThat(stored.responseJson()).isEqualTo(first.body());
@@ -167,7 +168,7 @@ class SampleEventsTest {
 
         String id = answer.assertReceipt("CONSULT_TEAM_WILL_CONTACT");
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
-        assertThat(stored.disposition()).isEqualTo("CONSULT");
+        assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(stored.formJson()).isEqualTo(TestForms.canonical(bodyBytes(raw(PLAIN))));
         assertThat(stored.requestHash()).isEqualTo(IntakeSubmission.sha256Hex(bodyBytes(raw(BASE64))));
     }
@@ -178,8 +179,8 @@ class SampleEventsTest {
 
         String id = answer.assertReceipt("SEEK_EMERGENCY_CARE_NOW");
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
-        assertThat(stored.disposition()).isEqualTo("EMERGENCY");
-        assertThat(stored.patientMessage()).isEqualTo("SEEK_EMERGENCY_CARE_NOW");
+        assertThat(stored.disposition()).isEqualTo(Disposition.EMERGENCY);
+        assertThat(stored.patientMessage()).isEqualTo(io.spineintake.triage.assess.PatientMessage.SEEK_EMERGENCY_CARE_NOW);
         assertThat(stored.routingState()).as("routed to the consult queue at once").isEqualTo(RoutingState.ROUTED);
         assertThat(stored.pendingShard()).as("out of the pending index").isNull();
     }

@@ -66,11 +66,11 @@ class SubmitIntakeHappyPathTest {
         assertThat(assessment.path("disposition").asText()).isEqualTo("CONSULT");
         assertThat(assessment.path("patientMessage").asText()).isEqualTo("CONSULT_TEAM_WILL_CONTACT");
         assertThat(stored.ruleSetVersion()).isEqualTo("1.0.0");
-        assertThat(stored.disposition()).isEqualTo("CONSULT");
-        assertThat(stored.tier()).isEqualTo(assessment.path("tier").asText());
+        assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
+        assertThat(stored.tier().name()).isEqualTo(assessment.path("tier").asText());
         assertThat(stored.score()).isEqualTo(assessment.path("score").asInt());
         assertThat(stored.priorityKey()).isEqualTo(assessment.path("priorityKey").asText()).startsWith("2-");
-        assertThat(stored.patientMessage()).isEqualTo("CONSULT_TEAM_WILL_CONTACT");
+        assertThat(stored.patientMessage()).isEqualTo(PatientMessage.CONSULT_TEAM_WILL_CONTACT);
         assertThat(stored.routingState()).as("routed to the consult queue at once").isEqualTo(RoutingState.ROUTED);
         assertThat(stored.pendingShard()).as("out of the pending index").isNull();
         assertThat(stored.receivedAt()).isEqualTo(answer.json().path("receivedAt").asText()).matches(Answer.TIMESTAMP_PATTERN);
@@ -99,7 +99,7 @@ class SubmitIntakeHappyPathTest {
             IntakeRecord stored = Intakes.repository(aws).get(answer.json().path("intakeId").asText()).orElseThrow();
             Disposition expected = engine.assess(TestForms.CONTRACT.read(body).form(), Instant.parse(stored.receivedAt()))
                     .disposition();
-            Disposition disposition = Disposition.valueOf(stored.disposition());
+            Disposition disposition = stored.disposition();
             seen.add(disposition);
             assertThat(disposition).as(vignette).isEqualTo(expected);
             answer.assertReceipt(PatientMessage.of(disposition).name());

@@ -1,6 +1,7 @@
 package io.spineintake.triageapi;
 
 import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.Referral;
 import java.util.List;
 
 /**
@@ -76,7 +77,35 @@ public final class ApiProblem extends RuntimeException {
         return of(404, REFERRAL_NOT_FOUND, "Referral not found", "There is no referral with this id.");
     }
 
-    static ApiProblem closed() {
+    /** The answer to a refusal of the referral aggregate. */
+    static ApiProblem refused(Referral.Refusal refusal) {
+        if (refusal instanceof Referral.ClaimedByAnother c) {
+            return of(409, CLAIMED_BY_ANOTHER, "Claimed by another coordinator",
+                    "Claimed by another coordinator (" + c.assignee() + ") until " + c.leaseUntil() + ".");
+        }
+        if (refusal instanceof Referral.ClaimNotHeld c) {
+            return of(409, CLAIM_NOT_HELD, "Claim not held", c.assignee() != null
+                    ? "Claimed by another coordinator (" + c.assignee() + ") until " + c.leaseUntil() + "."
+                    : c.expired() ? "Your claim expired at " + c.leaseUntil() + "; claim the referral again."
+                    : "You do not hold a claim on this referral; claim it first.");
+        }
+        if (refusal instanceof Referral.VersionMismatch v) {
+            return of(412, VERSION_MISMATCH, "Referral has changed",
+                    "The referral is at version " + v.current() + ", not the version in If-Match; "
+                            + "read it again (GET /referrals/{id}) and decide on what it shows now.");
+        }
+        if (refusal instanceof Referral.EscalationNotApplicable) {
+            return of(409, ESCALATION_NOT_APPLICABLE, "Escalation not applicable",
+                    "The referral is already in the emergency band; ESCALATE_TO_URGENT would lower its priority.");
+        }
+        if (refusal instanceof Referral.OutcomeNotAllowed o) {
+            String detail = o.outcome() + " is not an outcome for " + (o.overridden()
+                    ? "the disposition " + o.disposition() : "an " + o.disposition() + " referral")
+                    + "; its outcomes are " + String.join(", ", o.allowed().stream().map(Enum::name).toList())
+                    + ". To decide otherwise, override the disposition (overrideDisposition, with overrideReason)"
+                    + " to one that has this outcome.";
+            return of(422, INVALID_DECISION, "Outcome not allowed", detail, List.of(new Problem.FieldError("/outcome", detail)));
+        }
         return of(409, REFERRAL_CLOSED, "Referral is closed", "The referral is closed: it has been decided.");
     }
 }

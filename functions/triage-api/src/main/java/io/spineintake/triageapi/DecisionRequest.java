@@ -1,18 +1,18 @@
 package io.spineintake.triageapi;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.spineintake.platform.Json;
 import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.Outcome;
+import io.spineintake.platform.referrals.Referral;
+import io.spineintake.triage.JsonPointer;
+import io.spineintake.triage.assess.Disposition;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,60 +21,25 @@ import java.util.Set;
  * types, unknown values and rule breaks are 422 with one errors[] entry per field (JSON Pointers);
  * a body that is not one JSON object is 400. Error details never repeat a submitted value.
  */
-public record DecisionRequest(String outcome, String note, String overrideDisposition, String overrideReason) {
+final class DecisionRequest {
 
-    public static final int MAX_BODY_BYTES = 16 * 1024;
-    public static final int MAX_NOTE_LENGTH = 2000;
-    public static final int MAX_REASON_LENGTH = 1000;
-
-    /** Outcomes that close the referral (status DECIDED, off the worklist). */
-    public static final List<String> CLOSING_OUTCOMES =
-            List.of("SCHEDULE_CONSULT", "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", "REFERRED_TO_EMERGENCY_CARE", "DECLINED");
-    public static final String NEEDS_MORE_INFORMATION = "NEEDS_MORE_INFORMATION";
-    public static final String ESCALATE_TO_URGENT = "ESCALATE_TO_URGENT";
-    public static final List<String> OUTCOMES = List.of("SCHEDULE_CONSULT", NEEDS_MORE_INFORMATION,
-            "CONSERVATIVE_CARE_FIRST", "OTHER_PATHWAY", ESCALATE_TO_URGENT, "REFERRED_TO_EMERGENCY_CARE", "DECLINED");
-
-    /**
-     * The outcomes a referral of each disposition can be given as it stands. Anything else decides
-     * against the disposition: it needs an overrideDisposition (with its reason, audited) whose own
-     * outcomes include it. An emergency is never closed as a routine consult without one.
-     */
-    static final java.util.Map<String, List<String>> OUTCOMES_BY_DISPOSITION = java.util.Map.of(
-            "EMERGENCY", List.of("REFERRED_TO_EMERGENCY_CARE", NEEDS_MORE_INFORMATION, "DECLINED"),
-            "URGENT_REVIEW", List.of("REFERRED_TO_EMERGENCY_CARE", NEEDS_MORE_INFORMATION, "DECLINED"),
-            "CONSULT", List.of("SCHEDULE_CONSULT", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT, "DECLINED"),
-            "OTHER_PATHWAY", List.of("OTHER_PATHWAY", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT, "DECLINED"),
-            "CONSERVATIVE_CARE_FIRST", List.of("CONSERVATIVE_CARE_FIRST", NEEDS_MORE_INFORMATION, ESCALATE_TO_URGENT,
-                    "DECLINED"));
-
-    static List<String> outcomesFor(String disposition) {
-        return OUTCOMES_BY_DISPOSITION.getOrDefault(disposition, List.of());
-    }
-    public static final List<String> OVERRIDE_DISPOSITIONS =
-            List.of("EMERGENCY", "URGENT_REVIEW", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST", "CONSULT");
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int MAX_NOTE_LENGTH = 2000;
+    static final int MAX_REASON_LENGTH = 1000;
 
     private static final Set<String> FIELDS = Set.of("outcome", "note", "overrideDisposition", "overrideReason");
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-
-    public boolean closes() {
-        return CLOSING_OUTCOMES.contains(outcome);
+    private DecisionRequest() {
     }
 
     /** @throws ApiProblem 400 (malformed-body) or 422 (invalid-decision) */
-    public static DecisionRequest parse(byte[] body) {
+    static Referral.Decision parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw malformed("The body must be one JSON object with at least an outcome.");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.strict().readTree(body);
         } catch (IOException e) {
             throw malformed("The body is not valid JSON.");
         }
@@ -85,24 +50,16 @@ public record DecisionRequest(String outcome, String note, String overrideDispos
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!FIELDS.contains(name)) {
-                errors.add(new Problem.FieldError(pointer(name),
+                errors.add(new Problem.FieldError(JsonPointer.child("", name),
                         "Unknown field; the fields are outcome, note, overrideDisposition and overrideReason."));
             }
         }
-        String outcome = text(root, "outcome", true, errors);
-        if (outcome != null && !OUTCOMES.contains(outcome)) {
-            errors.add(new Problem.FieldError("/outcome", "Must be one of " + String.join(", ", OUTCOMES) + "."));
-            outcome = null;
-        }
+        Outcome outcome = oneOf(root, "outcome", true, Outcome.class, errors);
         String note = text(root, "note", false, errors);
         if (note != null && length(note) > MAX_NOTE_LENGTH) {
             errors.add(new Problem.FieldError("/note", "Must be at most " + MAX_NOTE_LENGTH + " characters."));
         }
-        String override = text(root, "overrideDisposition", false, errors);
-        if (override != null && !OVERRIDE_DISPOSITIONS.contains(override)) {
-            errors.add(new Problem.FieldError("/overrideDisposition",
-                    "Must be one of " + String.join(", ", OVERRIDE_DISPOSITIONS) + "."));
-        }
+        Disposition override = oneOf(root, "overrideDisposition", false, Disposition.class, errors);
         String reason = text(root, "overrideReason", false, errors);
         boolean overrideGiven = root.hasNonNull("overrideDisposition");
         if (reason != null && (reason.isBlank() || length(reason) > MAX_REASON_LENGTH)) {
@@ -113,7 +70,7 @@ public record DecisionRequest(String outcome, String note, String overrideDispos
         } else if (!overrideGiven && root.hasNonNull("overrideReason")) {
             errors.add(new Problem.FieldError("/overrideReason", "Only allowed together with overrideDisposition."));
         }
-        if (ESCALATE_TO_URGENT.equals(outcome) && overrideGiven) {
+        if (outcome == Outcome.ESCALATE_TO_URGENT && overrideGiven) {
             errors.add(new Problem.FieldError("/overrideDisposition",
                     "Not allowed with ESCALATE_TO_URGENT, which sets the disposition URGENT_REVIEW itself."));
         }
@@ -121,7 +78,22 @@ public record DecisionRequest(String outcome, String note, String overrideDispos
             throw ApiProblem.of(422, ApiProblem.INVALID_DECISION, "Invalid decision",
                     errors.size() + " field(s) need attention.", errors);
         }
-        return new DecisionRequest(outcome, note, override, reason);
+        return new Referral.Decision(outcome, note, override, reason);
+    }
+
+    /** The field's enum constant; null when absent (or null, if optional), an error when unknown. */
+    private static <E extends Enum<E>> E oneOf(JsonNode root, String field, boolean required, Class<E> type,
+                                               List<Problem.FieldError> errors) {
+        String value = text(root, field, required, errors);
+        if (value == null) {
+            return null;
+        }
+        Optional<E> constant = Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst();
+        if (constant.isEmpty()) {
+            errors.add(new Problem.FieldError("/" + field, "Must be one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "."));
+        }
+        return constant.orElse(null);
     }
 
     /** The field's string; null when absent (or JSON null, for optional fields); an error when not a string. */
@@ -144,19 +116,8 @@ public record DecisionRequest(String outcome, String note, String overrideDispos
         return s.codePointCount(0, s.length());
     }
 
-    /** RFC 6901: "~" as "~0", "/" as "~1". */
-    static String pointer(String field) {
-        return "/" + field.replace("~", "~0").replace("/", "~1");
-    }
-
     private static ApiProblem malformed(String detail) {
         return ApiProblem.of(400, ApiProblem.MALFORMED_BODY, "Malformed request body", detail,
                 List.of(new Problem.FieldError("", detail)));
-    }
-
-    /** Field names only: the note and reason are clinical text, not for logs. */
-    @Override
-    public String toString() {
-        return "DecisionRequest[outcome=" + outcome + ", overrideDisposition=" + overrideDisposition + "]";
     }
 }

@@ -2,28 +2,30 @@ package io.spineintake.triageapi;
 
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
-import io.spineintake.platform.referrals.AuditEntry;
+import io.spineintake.platform.referrals.Band;
+import io.spineintake.platform.referrals.Referral;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.triage.assess.Disposition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the coordinators' API does, on the referrals and intakes tables. Every state change is ONE
- * conditional UpdateItem that appends its audit entry ({@link ReferralRepository#update}); when the
- * condition fails the referral is read again to say why (404, 409, 412). The clock is injected so
- * leases can be tested without waiting.
+ * What the coordinators' API does, on the referrals and intakes tables. A command reads the
+ * referral, lets the {@link Referral} aggregate decide, and writes its change with one conditional
+ * write on the version it decided from; when another write got there first it decides again on
+ * what is there now. The clock is injected so leases can be tested without waiting.
  *
  * <p>Refusals are thrown as {@link ApiProblem}; an unreachable table as
  * {@link io.spineintake.platform.BackendUnavailableException}.
@@ -38,6 +40,8 @@ public final class ReferralService {
      * not show is read again by the next page.
      */
     static final int READ_SIZE = 100;
+    /** How often a command decides again when its write lost to a concurrent one. */
+    static final int ATTEMPTS = 3;
 
     private final ReferralRepository referrals;
     private final IntakeRepository intakes;
@@ -68,11 +72,11 @@ public final class ReferralService {
     }
 
     /**
-     * Keyset paging over the segments band "0" overdue, band "0" not overdue, band "1" overdue, ...
-     * band "9" not overdue, each in priority-key order. The cursor holds asOf (fixed at the first
-     * page, so no referral changes segment while a client pages), the segment and the last index key
-     * read: a referral is never listed twice, and ones that arrive later appear if they sort after
-     * the cursor.
+     * Keyset paging over the segments of {@link WorklistCursor}: each band of {@link Band#IN_ORDER},
+     * its overdue referrals first, each segment in priority-key order. The cursor holds asOf (fixed
+     * at the first page, so no referral changes segment while a client pages), the segment and the
+     * last index key read: a referral is never listed twice, and ones that arrive later appear if
+     * they sort after the cursor.
      */
     public WorklistPage worklist(WorklistQuery query) {
         String filterHash = query.filterHash();
@@ -104,7 +108,8 @@ public final class ReferralService {
                 // the page is full inside this index page: continue after the last referral shown
                 List<ReferralRecord> taken = page.items().subList(0, remaining);
                 items.addAll(taken);
-                startKey = indexKey(taken.get(taken.size() - 1));
+                ReferralRecord last = taken.get(taken.size() - 1);
+                startKey = ReferralRepository.indexKey(last.referralId(), last.priorityKey());
                 break;
             }
             items.addAll(page.items());
@@ -120,14 +125,6 @@ public final class ReferralService {
         return new WorklistPage(List.copyOf(items), asOf, next);
     }
 
-    private static Map<String, AttributeValue> indexKey(ReferralRecord r) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(r.referralId()));
-        key.put(ReferralRecord.WORKLIST, AttributeValue.fromS(ReferralRecord.OPEN));
-        key.put(ReferralRecord.PRIORITY_KEY, AttributeValue.fromS(r.priorityKey()));
-        return key;
-    }
-
     // ---- detail ------------------------------------------------------------------------------
 
     /** A referral with its intake (null when the intake is missing). */
@@ -137,272 +134,93 @@ public final class ReferralService {
     /** The referral and its intake; the read is recorded (VIEWED) without changing the version. */
     public Detail view(String referralId, Coordinator me) {
         requireUuid(referralId);
-        AuditEntry viewed = AuditEntry.builder().at(now()).actor(me.username()).action(AuditEntry.VIEWED).build();
-        ReferralRecord referral = referrals.update(referralId, null, null, null, Map.of(), Map.of(), viewed)
+        ReferralRecord referral = referrals.appendAudit(referralId, Referral.view(me.username(), clock.instant()))
                 .orElseThrow(ApiProblem::notFound);
         IntakeRecord intake = referral.intakeId() == null ? null : intakes.get(referral.intakeId()).orElse(null);
         return new Detail(referral, intake);
     }
 
-    // ---- claim and release -------------------------------------------------------------------
+    // ---- claim, release, decide --------------------------------------------------------------
 
-    /**
-     * Takes (or, for its holder, extends) the lease with one conditional write: the referral is open
-     * and nobody else holds a live lease.
-     */
+    /** Takes (or, for its holder, extends) the lease: the referral is open and nobody else holds a live one. */
     public ReferralRecord claim(String referralId, Coordinator me) {
-        requireUuid(referralId);
-        for (int attempt = 0; ; attempt++) {
-            Instant now = clock.instant();
-            String nowTs = IntakeRecord.timestamp(now);
-            String until = IntakeRecord.timestamp(now.plus(lease));
-            Map<String, String> names = Map.of("#wl", ReferralRecord.WORKLIST, "#st", "status", "#lu", "leaseUntil",
-                    "#as", "assignee", "#v", "version");
-            Map<String, AttributeValue> values = Map.of(
-                    ":open", AttributeValue.fromS(ReferralRecord.OPEN),
-                    ":inReview", AttributeValue.fromS(ReferralRecord.STATUS_IN_REVIEW),
-                    ":now", AttributeValue.fromS(nowTs),
-                    ":me", AttributeValue.fromS(me.username()),
-                    ":until", AttributeValue.fromS(until),
-                    ":one", AttributeValue.fromN("1"));
-            AuditEntry claimed = AuditEntry.builder().at(nowTs).actor(me.username()).action(AuditEntry.CLAIMED)
-                    .status(ReferralRecord.STATUS_IN_REVIEW).assignee(me.username()).leaseUntil(until).build();
-            Optional<ReferralRecord> written = referrals.update(referralId,
-                    "#wl = :open AND (#st <> :inReview OR #lu <= :now OR #as = :me)",
-                    "#st = :inReview, #as = :me, #lu = :until, #v = #v + :one", null, names, values, claimed);
-            if (written.isPresent()) {
-                return written.get();
-            }
-            ReferralRecord current = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
-            if (!ReferralRecord.OPEN.equals(current.worklist())) {
-                throw ApiProblem.closed();
-            }
-            String readAt = now();
-            if (current.claimedAt(readAt) && !me.username().equals(current.assignee())) {
-                throw ApiProblem.of(409, ApiProblem.CLAIMED_BY_ANOTHER, "Claimed by another coordinator",
-                        "Claimed by another coordinator (" + current.assignee() + ") until " + current.leaseUntil() + ".");
-            }
-            if (attempt >= 2) {
-                // the referral keeps changing under us: let the coordinator try again
-                throw ApiProblem.of(409, ApiProblem.CLAIMED_BY_ANOTHER, "Claimed by another coordinator",
-                        "The referral changed while it was being claimed; try again.");
-            }
-            // the holder released it (or its lease ran out) between our write and our read: try again
-        }
+        return command(referralId, r -> Referral.claim(r, me.username(), clock.instant(), lease));
     }
 
     /** Gives the referral back (status NEW); only its holder, while the lease is live. */
     public ReferralRecord release(String referralId, Coordinator me) {
-        requireUuid(referralId);
-        String nowTs = now();
-        Map<String, String> names = Map.of("#st", "status", "#lu", "leaseUntil", "#as", "assignee", "#v", "version");
-        Map<String, AttributeValue> values = Map.of(
-                ":inReview", AttributeValue.fromS(ReferralRecord.STATUS_IN_REVIEW),
-                ":new", AttributeValue.fromS(ReferralRecord.STATUS_NEW),
-                ":now", AttributeValue.fromS(nowTs),
-                ":me", AttributeValue.fromS(me.username()),
-                ":one", AttributeValue.fromN("1"));
-        AuditEntry released = AuditEntry.builder().at(nowTs).actor(me.username()).action(AuditEntry.RELEASED)
-                .status(ReferralRecord.STATUS_NEW).build();
-        Optional<ReferralRecord> written = referrals.update(referralId,
-                "#st = :inReview AND #as = :me AND #lu > :now",
-                "#st = :new, #v = #v + :one", "#as, #lu", names, values, released);
-        if (written.isPresent()) {
-            return written.get();
-        }
-        ReferralRecord current = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
-        if (!ReferralRecord.OPEN.equals(current.worklist())) {
-            throw ApiProblem.closed();
-        }
-        throw claimNotHeld(current, nowTs, me);
+        return command(referralId, r -> Referral.release(r, me.username(), clock.instant()));
     }
 
-    // ---- decision ----------------------------------------------------------------------------
-
     /**
-     * Records the decision with one conditional write: the version is the one the coordinator saw
-     * ({@code expectedVersion}, from If-Match) and the coordinator holds a live claim. The referral
-     * is read first (for its priority key and disposition, which the version pins down).
+     * Records the decision made on {@code expectedVersion} (If-Match) by the coordinator who holds a
+     * live claim, with an outcome the disposition (as overridden, if it is) allows.
      */
-    public ReferralRecord decide(String referralId, Coordinator me, long expectedVersion, DecisionRequest decision) {
+    public ReferralRecord decide(String referralId, Coordinator me, long expectedVersion, Referral.Decision decision) {
+        return command(referralId, r -> Referral.decide(r, me.username(), clock.instant(), expectedVersion, decision));
+    }
+
+    private ReferralRecord command(String referralId, Function<ReferralRecord, Referral.Result> decide) {
         requireUuid(referralId);
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             ReferralRecord current = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
-            String nowTs = now();
-            refuseUnlessDecidable(current, me, expectedVersion, decision, nowTs);
-            Optional<ReferralRecord> written = writeDecision(current, me, expectedVersion, decision, nowTs);
+            Referral.Result result = decide.apply(current);
+            if (result instanceof Referral.Refusal refusal) {
+                throw ApiProblem.refused(refusal);
+            }
+            Optional<ReferralRecord> written = referrals.apply((Referral.Change) result);
             if (written.isPresent()) {
                 return written.get();
             }
-            if (attempt >= 1) {
-                throw ApiProblem.of(409, ApiProblem.CLAIM_NOT_HELD, "Claim not held",
-                        "The referral changed while the decision was being recorded; read it again.");
+            if (attempt >= ATTEMPTS) {
+                // the referral keeps changing under us: let the coordinator try again
+                throw ApiProblem.of(409, ApiProblem.CLAIMED_BY_ANOTHER, "Referral is changing",
+                        "The referral changed while this request was being recorded; read it again and retry.");
             }
-            // changed between our read and our write: the next read says how (412, 409, 404)
         }
-    }
-
-    private void refuseUnlessDecidable(ReferralRecord current, Coordinator me, long expectedVersion,
-                                       DecisionRequest decision, String nowTs) {
-        if (current.version() == null || current.version() != expectedVersion) {
-            throw ApiProblem.of(412, ApiProblem.VERSION_MISMATCH, "Referral has changed",
-                    "The referral is at version " + current.version() + ", not the version in If-Match; "
-                            + "read it again (GET /referrals/{id}) and decide on what it shows now.");
-        }
-        if (!ReferralRecord.OPEN.equals(current.worklist())) {
-            throw ApiProblem.closed();
-        }
-        if (!current.claimedAt(nowTs) || !me.username().equals(current.assignee())) {
-            throw claimNotHeld(current, nowTs, me);
-        }
-        if (DecisionRequest.ESCALATE_TO_URGENT.equals(decision.outcome())
-                && (band(current.priorityKey()).equals("0") || "EMERGENCY".equals(current.disposition()))) {
-            throw ApiProblem.of(409, ApiProblem.ESCALATION_NOT_APPLICABLE, "Escalation not applicable",
-                    "The referral is already in the emergency band; ESCALATE_TO_URGENT would lower its priority.");
-        }
-        String disposition = decision.overrideDisposition() != null ? decision.overrideDisposition() : current.disposition();
-        List<String> allowed = DecisionRequest.outcomesFor(disposition);
-        if (!allowed.contains(decision.outcome())) {
-            String detail = decision.outcome() + " is not an outcome for " + (decision.overrideDisposition() != null
-                    ? "the disposition " + disposition : "an " + disposition + " referral") + "; its outcomes are "
-                    + String.join(", ", allowed) + ". To decide otherwise, override the disposition "
-                    + "(overrideDisposition, with overrideReason) to one that has this outcome.";
-            throw ApiProblem.of(422, ApiProblem.INVALID_DECISION, "Outcome not allowed", detail,
-                    List.of(new io.spineintake.platform.http.Problem.FieldError("/outcome", detail)));
-        }
-    }
-
-    private Optional<ReferralRecord> writeDecision(ReferralRecord current, Coordinator me, long expectedVersion,
-                                                   DecisionRequest d, String nowTs) {
-        long newVersion = expectedVersion + 1;
-        Map<String, String> names = new HashMap<>(Map.of("#v", "version", "#st", "status", "#as", "assignee",
-                "#lu", "leaseUntil", "#out", "outcome", "#note", "note", "#dby", "decidedBy", "#dat", "decidedAt"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
-                ":inReview", AttributeValue.fromS(ReferralRecord.STATUS_IN_REVIEW),
-                ":me", AttributeValue.fromS(me.username()),
-                ":now", AttributeValue.fromS(nowTs),
-                ":newVersion", AttributeValue.fromN(Long.toString(newVersion)),
-                ":outcome", AttributeValue.fromS(d.outcome())));
-        StringJoiner set = new StringJoiner(", ");
-        StringJoiner remove = new StringJoiner(", ");
-        set.add("#out = :outcome").add("#dby = :me").add("#dat = :now").add("#v = :newVersion").add("#st = :status");
-        remove.add("#as").add("#lu");
-
-        String status;
-        String disposition = current.disposition();
-        if (d.closes()) {
-            status = ReferralRecord.STATUS_DECIDED;
-            names.put("#wl", ReferralRecord.WORKLIST);
-            remove.add("#wl");
-        } else if (DecisionRequest.NEEDS_MORE_INFORMATION.equals(d.outcome())) {
-            status = ReferralRecord.STATUS_WAITING_FOR_PATIENT;
-        } else {
-            // ESCALATE_TO_URGENT: back to the worklist, unclaimed, in the urgent band
-            status = ReferralRecord.STATUS_NEW;
-            disposition = "URGENT_REVIEW";
-            String key = current.priorityKey() == null || current.priorityKey().isEmpty() ? "1" : "1" + current.priorityKey().substring(1);
-            names.put("#disp", "disposition");
-            names.put("#pk", ReferralRecord.PRIORITY_KEY);
-            values.put(":urgent", AttributeValue.fromS(disposition));
-            values.put(":pk", AttributeValue.fromS(key));
-            set.add("#disp = :urgent").add("#pk = :pk");
-        }
-        values.put(":status", AttributeValue.fromS(status));
-        if (d.note() != null) {
-            values.put(":note", AttributeValue.fromS(d.note()));
-            set.add("#note = :note");
-        } else {
-            remove.add("#note");
-        }
-        if (d.overrideDisposition() != null) {
-            disposition = d.overrideDisposition();
-            names.put("#disp", "disposition");
-            names.put("#od", "originalDisposition");
-            names.put("#or", "overrideReason");
-            values.put(":override", AttributeValue.fromS(d.overrideDisposition()));
-            values.put(":reason", AttributeValue.fromS(d.overrideReason()));
-            set.add("#disp = :override").add("#od = if_not_exists(#od, #disp)").add("#or = :reason");
-        }
-        String band = switch (disposition) {
-            case "EMERGENCY" -> "0";
-            case "URGENT_REVIEW" -> "1";
-            case "CONSULT" -> "2";
-            default -> null;
-        };
-        if (!d.closes() && d.overrideDisposition() != null && band != null && current.priorityKey() != null
-                && !current.priorityKey().isEmpty() && !current.priorityKey().startsWith(band)) {
-            // an open referral whose disposition is overridden moves to that disposition's band
-            names.put("#pk", ReferralRecord.PRIORITY_KEY);
-            values.put(":pk", AttributeValue.fromS(band + current.priorityKey().substring(1)));
-            set.add("#pk = :pk");
-        }
-        AuditEntry decided = AuditEntry.builder().at(nowTs).actor(me.username()).action(AuditEntry.DECIDED)
-                .status(status).outcome(d.outcome()).disposition(disposition)
-                .overriddenDisposition(disposition.equals(current.disposition()) ? null : current.disposition())
-                .reason(d.overrideReason()).note(d.note()).version(newVersion).build();
-        return referrals.update(current.referralId(),
-                "#v = :expected AND #st = :inReview AND #as = :me AND #lu > :now",
-                set.toString(), remove.toString(), names, values, decided);
-    }
-
-    private static ApiProblem claimNotHeld(ReferralRecord current, String nowTs, Coordinator me) {
-        String detail;
-        if (current.claimedAt(nowTs) && !me.username().equals(current.assignee())) {
-            detail = "Claimed by another coordinator (" + current.assignee() + ") until " + current.leaseUntil() + ".";
-        } else if (me.username().equals(current.assignee()) && current.leaseUntil() != null) {
-            detail = "Your claim expired at " + current.leaseUntil() + "; claim the referral again.";
-        } else {
-            detail = "You do not hold a claim on this referral; claim it first.";
-        }
-        return ApiProblem.of(409, ApiProblem.CLAIM_NOT_HELD, "Claim not held", detail);
     }
 
     // ---- statistics --------------------------------------------------------------------------
 
     /** Counts over every referral, and for the open ones the oldest wait per band and the number overdue. */
-    public record Stats(String asOf, long total, Map<String, Long> byStatus, Map<String, Long> byDisposition,
-                        long open, long overdue, Map<String, Long> oldestWaitingSeconds) {
+    public record Stats(String asOf, long total, Map<ReferralStatus, Long> byStatus, Map<Disposition, Long> byDisposition,
+                        long open, long overdue, Map<Disposition, Long> oldestWaitingSeconds) {
     }
-
-    static final List<String> BANDS = List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT");
 
     public Stats stats() {
         Instant now = clock.instant();
         String nowTs = IntakeRecord.timestamp(now);
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String s : List.of(ReferralRecord.STATUS_NEW, ReferralRecord.STATUS_IN_REVIEW,
-                ReferralRecord.STATUS_WAITING_FOR_PATIENT, ReferralRecord.STATUS_DECIDED)) {
+        Map<ReferralStatus, Long> byStatus = new EnumMap<>(ReferralStatus.class);
+        for (ReferralStatus s : ReferralStatus.values()) {
             byStatus.put(s, 0L);
         }
-        Map<String, Long> byDisposition = new LinkedHashMap<>();
-        for (String s : List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST")) {
-            byDisposition.put(s, 0L);
+        Map<Disposition, Long> byDisposition = new EnumMap<>(Disposition.class);
+        for (Disposition d : Disposition.values()) {
+            byDisposition.put(d, 0L);
         }
-        Map<String, Long> oldest = new LinkedHashMap<>();
-        BANDS.forEach(b -> oldest.put(b, null));
+        Map<Disposition, Long> oldest = new EnumMap<>(Disposition.class);
+        Band.IN_ORDER.forEach(b -> oldest.put(b.disposition(), null));
         long[] counts = new long[3]; // total, open, overdue
         referrals.forEach(r -> {
             counts[0]++;
-            byStatus.merge(r.status() == null ? "UNKNOWN" : r.status(), 1L, Long::sum);
-            byDisposition.merge(r.disposition() == null ? "UNKNOWN" : r.disposition(), 1L, Long::sum);
-            if (!ReferralRecord.OPEN.equals(r.worklist())) {
+            if (r.status() != null) {
+                byStatus.merge(r.status(), 1L, Long::sum);
+            }
+            if (r.disposition() != null) {
+                byDisposition.merge(r.disposition(), 1L, Long::sum);
+            }
+            if (!r.open()) {
                 return;
             }
             counts[1]++;
             if (r.dueAt() != null && r.dueAt().compareTo(nowTs) <= 0) {
                 counts[2]++;
             }
-            String bandName = switch (band(r.priorityKey())) {
-                case "0" -> "EMERGENCY";
-                case "1" -> "URGENT_REVIEW";
-                case "2" -> "CONSULT";
-                default -> null;
-            };
-            if (bandName != null && r.submittedAt() != null) {
+            Optional<Band> band = r.band();
+            if (band.isPresent() && r.submittedAt() != null) {
                 try {
                     long waited = Math.max(0, Duration.between(Instant.parse(r.submittedAt()), now).getSeconds());
-                    oldest.merge(bandName, waited, Math::max);
+                    oldest.merge(band.get().disposition(), waited, Math::max);
                 } catch (DateTimeParseException e) {
                     // a malformed timestamp cannot say how long it waited; it still counts above
                 }
@@ -412,10 +230,6 @@ public final class ReferralService {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
-
-    static String band(String priorityKey) {
-        return priorityKey == null || priorityKey.isEmpty() ? "" : priorityKey.substring(0, 1);
-    }
 
     /** Referral ids are UUIDs; anything else cannot exist (404, without a table read). */
     static void requireUuid(String referralId) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.http.Headers;
 import io.spineintake.platform.http.HttpResponses;
@@ -51,17 +52,20 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Lambda's constructor: configuration and clients are built once per execution environment. */
     public TriageApiHandler() {
-        this(fromEnvironment());
+        this(Environment.forLambda());
+    }
+
+    /** The local runner's: its own configuration and clients. */
+    public TriageApiHandler(Environment env) {
+        this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE,
+                Config.Var.WORKLIST_CURSOR_KEY), env.clients()));
     }
 
     public TriageApiHandler(ReferralService service) {
         this.service = service;
     }
 
-    private static ReferralService fromEnvironment() {
-        Config config = Config.fromEnvironment().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE,
-                Config.Var.WORKLIST_CURSOR_KEY);
-        AwsClients clients = AwsClients.forLambda(config);
+    private static ReferralService service(Config config, AwsClients clients) {
         return new ReferralService(new ReferralRepository(clients, config.referralsTable()),
                 new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease(),
                 config.worklistCursorKey());
@@ -94,20 +98,20 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             });
             String id = pathId(event);
             return switch (route) {
-                case LIST -> HttpResponses.json(200, ReferralViews.worklist(
+                case LIST -> HttpResponses.json(200, ReferralViews.Worklist.of(
                         service.worklist(WorklistQuery.parse(event.getQueryStringParameters()))));
-                case STATS -> HttpResponses.json(200, ReferralViews.stats(service.stats()));
+                case STATS -> HttpResponses.json(200, ReferralViews.Stats.of(service.stats()));
                 case DETAIL -> {
                     ReferralService.Detail d = service.view(id, me);
-                    yield HttpResponses.json(200, ReferralViews.detail(d, service.now()), etag(d.referral()));
+                    yield HttpResponses.json(200, ReferralViews.Detail.of(d, service.now()), etag(d.referral()));
                 }
                 case CLAIM -> {
                     ReferralRecord r = service.claim(id, me);
-                    yield HttpResponses.json(200, ReferralViews.summary(r, service.now()), etag(r));
+                    yield HttpResponses.json(200, ReferralViews.Summary.of(r, service.now()), etag(r));
                 }
                 case RELEASE -> {
                     ReferralRecord r = service.release(id, me);
-                    yield HttpResponses.json(200, ReferralViews.summary(r, service.now()), etag(r));
+                    yield HttpResponses.json(200, ReferralViews.Summary.of(r, service.now()), etag(r));
                 }
                 case DECISION -> decide(id, me, event);
                 default -> HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
@@ -144,7 +148,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                     : ApiProblem.MALFORMED_BODY));
         }
         ReferralRecord r = service.decide(id, me, expected, DecisionRequest.parse(body));
-        return HttpResponses.json(200, ReferralViews.referral(r, service.now()), etag(r));
+        return HttpResponses.json(200, ReferralViews.Referral.of(r, service.now()), etag(r));
     }
 
     /**

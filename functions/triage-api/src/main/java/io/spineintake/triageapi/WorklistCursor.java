@@ -1,19 +1,18 @@
 package io.spineintake.triageapi;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spineintake.platform.Json;
 import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.ReferralRecord;
+import io.spineintake.platform.referrals.ReferralRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where the next worklist page starts: the time the overdue split was made at ({@code asOf}, fixed
- * at the first page), the segment (band and overdue-or-not), the last key read in it (the worklist
+ * at the first page), the segment (a band of {@link Band#IN_ORDER}, overdue or not), the last key read in it (the worklist
  * index's key: referralId, worklist, priorityKey; null at the start of a segment) and a hash of the
  * filters. Sent to clients as base64url JSON with an HMAC ({@link CursorSigner}); opaque to them.
  * Any edit breaks the HMAC and is refused (400 invalid-cursor); a cursor whose listing started more
@@ -31,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 record WorklistCursor(String asOf, int segment, String referralId, String priorityKey, String filterHash) {
 
     static final int VERSION = 1;
-    /** Bands "0".."9", each split into overdue and not overdue. */
-    static final int SEGMENTS = 20;
+    /** Every band, each split into overdue and not overdue. */
+    static final int SEGMENTS = Band.IN_ORDER.size() * 2;
     static final int MAX_ENCODED_LENGTH = 1024;
     /** How long a listing may be paged through from its first page (asOf). */
     static final Duration MAX_AGE = Duration.ofMinutes(15);
@@ -44,13 +43,10 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
     private static final Pattern PRIORITY_KEY = Pattern.compile("[0-9][\\x21-\\x7e]{0,63}");
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = Json.strict();
 
-    static String band(int segment) {
-        return Integer.toString(segment / 2);
+    static Band band(int segment) {
+        return Band.IN_ORDER.get(segment / 2);
     }
 
     /** Even segments hold the band's overdue referrals, odd ones the rest. */
@@ -58,20 +54,12 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
         return segment % 2 == 0;
     }
 
-    static int segmentOf(String band, boolean overdue) {
-        return Integer.parseInt(band) * 2 + (overdue ? 0 : 1);
-    }
-
     /** The ExclusiveStartKey of the worklist index query, or null at the segment's start. */
     Map<String, AttributeValue> startKey() {
         if (referralId == null) {
             return null;
         }
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId));
-        key.put(ReferralRecord.WORKLIST, AttributeValue.fromS(ReferralRecord.OPEN));
-        key.put(ReferralRecord.PRIORITY_KEY, AttributeValue.fromS(priorityKey));
-        return key;
+        return ReferralRepository.indexKey(referralId, priorityKey);
     }
 
     /** A cursor after {@code key} (a LastEvaluatedKey or an item's index key), or at the segment's start when null. */
@@ -156,7 +144,7 @@ record WorklistCursor(String asOf, int segment, String referralId, String priori
         String referralId = key.get(ReferralRecord.REFERRAL_ID).textValue();
         String priorityKey = key.get(ReferralRecord.PRIORITY_KEY).textValue();
         if (!UUID.matcher(referralId).matches() || !PRIORITY_KEY.matcher(priorityKey).matches()
-                || !priorityKey.startsWith(band(segment))) {
+                || priorityKey.charAt(0) != band(segment).prefix()) {
             throw invalid();
         }
         return new WorklistCursor(asOf, segment, referralId, priorityKey, hash);

@@ -1,7 +1,13 @@
 package io.spineintake.triageapi;
 
 import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.Band;
+import io.spineintake.platform.referrals.ReferralStatus;
 import io.spineintake.platform.referrals.WorklistFilter;
+import io.spineintake.triage.JsonPointer;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,10 +29,13 @@ record WorklistQuery(WorklistFilter filter, int limit, String cursor) {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
 
-    static final List<String> STATUSES = List.of("NEW", "IN_REVIEW", "WAITING_FOR_PATIENT");
-    static final List<String> DISPOSITIONS = List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT");
-    static final List<String> REGIONS = List.of("CERVICAL", "THORACIC", "LUMBAR");
-    static final List<String> TIERS = List.of("HIGH", "MODERATE", "LOW");
+    /** The statuses of open referrals: the worklist lists no DECIDED ones. */
+    static final List<ReferralStatus> STATUSES =
+            List.of(ReferralStatus.NEW, ReferralStatus.IN_REVIEW, ReferralStatus.WAITING_FOR_PATIENT);
+    /** The dispositions of the worklist's bands. */
+    static final List<Disposition> DISPOSITIONS = Band.IN_ORDER.stream().map(Band::disposition).toList();
+    static final List<Region> REGIONS = List.of(Region.values());
+    static final List<Tier> TIERS = List.of(Tier.values());
     static final Set<String> PARAMETERS = Set.of("status", "disposition", "region", "tier", "assignee", "limit", "cursor");
 
     /** @throws ApiProblem 400 naming every bad parameter */
@@ -39,10 +48,10 @@ record WorklistQuery(WorklistFilter filter, int limit, String cursor) {
                         + " status, disposition, region, tier, assignee, limit and cursor."));
             }
         }
-        String status = oneOf(p, "status", STATUSES, errors);
-        String disposition = oneOf(p, "disposition", DISPOSITIONS, errors);
-        String region = oneOf(p, "region", REGIONS, errors);
-        String tier = oneOf(p, "tier", TIERS, errors);
+        ReferralStatus status = oneOf(p, "status", STATUSES, errors);
+        Disposition disposition = oneOf(p, "disposition", DISPOSITIONS, errors);
+        Region region = oneOf(p, "region", REGIONS, errors);
+        Tier tier = oneOf(p, "tier", TIERS, errors);
         String assignee = p.get("assignee");
         if (assignee != null && !Coordinator.validUsername(assignee)) {
             errors.add(new Problem.FieldError(pointer("assignee"),
@@ -80,22 +89,26 @@ record WorklistQuery(WorklistFilter filter, int limit, String cursor) {
     }
 
     static String pointer(String parameter) {
-        return "/query/" + parameter.replace("~", "~0").replace("/", "~1");
+        return JsonPointer.child("/query", parameter);
     }
 
-    private static String oneOf(Map<String, String> p, String name, List<String> allowed, List<Problem.FieldError> errors) {
+    private static <E extends Enum<E>> E oneOf(Map<String, String> p, String name, List<E> allowed,
+                                               List<Problem.FieldError> errors) {
         String value = p.get(name);
         if (value == null) {
             return null;
         }
-        if (!allowed.contains(value)) {
-            errors.add(new Problem.FieldError(pointer(name), "Must be one of " + String.join(", ", allowed) + "."));
-            return null;
+        for (E e : allowed) {
+            if (e.name().equals(value)) {
+                return e;
+            }
         }
-        return value;
+        errors.add(new Problem.FieldError(pointer(name), "Must be one of "
+                + String.join(", ", allowed.stream().map(Enum::name).toList()) + "."));
+        return null;
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static String nz(Object o) {
+        return o == null ? "" : o instanceof Enum<?> e ? e.name() : o.toString();
     }
 }

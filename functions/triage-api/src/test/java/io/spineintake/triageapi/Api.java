@@ -1,5 +1,8 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.platform.referrals.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -130,18 +133,18 @@ final class Api {
         ReferralRecord r = ReferralRecord.builder()
                 .referralId(id)
                 .intakeId(id)
-                .status(ReferralRecord.STATUS_NEW)
-                .disposition(s.disposition())
-                .tier(s.tier())
+                .status(ReferralStatus.NEW)
+                .disposition(Disposition.valueOf(s.disposition()))
+                .tier(io.spineintake.triage.assess.Tier.valueOf(s.tier()))
                 .score(s.score())
-                .regions(s.regions())
+                .regions(io.spineintake.platform.Regions.decode(s.regions()))
                 .priorityKey(priorityKey)
                 .submittedAt(IntakeRecord.timestamp(s.submitted()))
                 .createdAt(created)
                 .dueAt(IntakeRecord.timestamp(s.due()))
                 .worklist(ReferralRecord.OPEN)
-                .audit(List.of(AuditEntry.builder().at(created).actor("system").action(AuditEntry.CREATED)
-                        .status(ReferralRecord.STATUS_NEW).disposition(s.disposition()).version(1L).build()))
+                .audit(List.of(AuditEntry.builder().at(created).actor("system").action(AuditAction.CREATED)
+                        .status(ReferralStatus.NEW).disposition(Disposition.valueOf(s.disposition())).version(1L).build()))
                 .build();
         assertThat(referrals.createIfAbsent(r)).isTrue();
         return r;
@@ -175,13 +178,13 @@ final class Api {
                 .formJson(contract.toJson(reading.form()))
                 .assessmentJson(assessmentJson)
                 .ruleSetVersion(a.ruleSetVersion())
-                .disposition(a.disposition().name())
-                .tier(a.tier().name())
+                .disposition(a.disposition())
+                .tier(a.tier())
                 .score(a.score())
                 .priorityKey(a.priorityKey())
                 .routingState(RoutingState.ROUTED)
                 .updatedAt(IntakeRecord.timestamp(received))
-                .regions(regions)
+                .regions(io.spineintake.platform.Regions.decode(regions))
                 .build())).isTrue();
         Spec s = new Spec(a.disposition().name(), 0, a.score(), a.tier().name(), regions, received,
                 received.plus(Duration.ofDays(14)));

@@ -1,5 +1,7 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.platform.referrals.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spineintake.local.backends.LocalAws;
@@ -52,10 +54,10 @@ class ClaimTest {
                 assertThat(loser.body().path("detail").asText()).contains(holder);
 
                 ReferralRecord r = api.get(id);
-                assertThat(r.status()).isEqualTo(ReferralRecord.STATUS_IN_REVIEW);
+                assertThat(r.status()).isEqualTo(ReferralStatus.IN_REVIEW);
                 assertThat(r.assignee()).isEqualTo(holder);
                 assertThat(r.version()).isEqualTo(2L);
-                assertThat(r.audit()).filteredOn(e -> e.action().equals(AuditEntry.CLAIMED)).hasSize(1)
+                assertThat(r.audit()).filteredOn(e -> e.action() == AuditAction.CLAIMED).hasSize(1)
                         .allSatisfy(e -> assertThat(e.actor()).isEqualTo(holder));
             }
         } finally {
@@ -101,10 +103,10 @@ class ClaimTest {
         assertThat(bob.status()).as("09:50: the lease has ended").isEqualTo(200);
         assertThat(bob.body().path("assignee").asText()).isEqualTo("bob.okafor");
         assertThat(api.get(id).audit()).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("CREATED", "system"),
-                org.assertj.core.groups.Tuple.tuple("CLAIMED", "alice.ng"),
-                org.assertj.core.groups.Tuple.tuple("CLAIMED", "alice.ng"),
-                org.assertj.core.groups.Tuple.tuple("CLAIMED", "bob.okafor"));
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CREATED, "system"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "alice.ng"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "alice.ng"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "bob.okafor"));
 
         // alice's lease is gone: she can no longer release it
         Api.Answer release = api.release("alice.ng", id);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spineintake.platform.http.Problem;
+import io.spineintake.platform.referrals.Band;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,11 +129,11 @@ class CoordinatorTest {
 
     @Test
     void segmentsRunBandByBandOverdueFirst() {
-        assertThat(WorklistCursor.band(0)).isEqualTo("0");
+        assertThat(WorklistCursor.SEGMENTS).as("two segments per band, no more").isEqualTo(2 * Band.IN_ORDER.size());
+        assertThat(WorklistCursor.band(0)).isEqualTo(Band.EMERGENCY);
         assertThat(WorklistCursor.overdue(0)).isTrue();
         assertThat(WorklistCursor.overdue(1)).isFalse();
-        assertThat(WorklistCursor.band(5)).isEqualTo("2");
-        assertThat(WorklistCursor.segmentOf("2", true)).isEqualTo(4);
-        assertThat(WorklistCursor.band(WorklistCursor.SEGMENTS - 1)).isEqualTo("9");
+        assertThat(WorklistCursor.band(5)).isEqualTo(Band.CONSULT);
+        assertThat(WorklistCursor.band(WorklistCursor.SEGMENTS - 1)).isEqualTo(Band.IN_ORDER.get(Band.IN_ORDER.size() - 1));
     }
 }

@@ -1,5 +1,9 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.platform.referrals.AuditAction;
+import io.spineintake.platform.referrals.Outcome;
+import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -63,10 +67,10 @@ class DecisionTest {
         assertThat(r.leaseUntil()).isNull();
         assertThat(r.note()).contains("facet clinic");
         AuditEntry last = r.audit().get(r.audit().size() - 1);
-        assertThat(last.action()).isEqualTo(AuditEntry.DECIDED);
-        assertThat(last.outcome()).isEqualTo("SCHEDULE_CONSULT");
-        assertThat(last.status()).isEqualTo("DECIDED");
-        assertThat(last.disposition()).isEqualTo("CONSULT");
+        assertThat(last.action()).isEqualTo(AuditAction.DECIDED);
+        assertThat(last.outcome()).isEqualTo(Outcome.SCHEDULE_CONSULT);
+        assertThat(last.status()).isEqualTo(ReferralStatus.DECIDED);
+        assertThat(last.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(last.version()).isEqualTo(3L);
         assertThat(api.list("bob.okafor", null).body().path("items").findValuesAsText("referralId")).doesNotContain(id);
     }
@@ -84,7 +88,7 @@ class DecisionTest {
         assertThat(a.body().path("originalDisposition").asText()).isEqualTo("CONSULT");
         assertThat(a.body().path("overrideReason").asText()).startsWith("Only six weeks");
         AuditEntry last = api.get(id).audit().get(api.get(id).audit().size() - 1);
-        assertThat(last.disposition()).isEqualTo("CONSERVATIVE_CARE_FIRST");
+        assertThat(last.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
         assertThat(last.reason()).startsWith("Only six weeks");
     }
 
@@ -163,7 +167,7 @@ class DecisionTest {
         Api.Answer expired = api.decide("alice.ng", id, 2, decision("DECLINED"));
         assertThat(expired.status()).isEqualTo(409);
         assertThat(expired.body().path("detail").asText()).contains("expired");
-        assertThat(api.get(id).status()).isEqualTo("IN_REVIEW");
+        assertThat(api.get(id).status()).isEqualTo(ReferralStatus.IN_REVIEW);
     }
 
     @Test
@@ -285,7 +289,7 @@ class DecisionTest {
         }
         ReferralRecord r = api.get(id);
         assertThat(r.version()).isEqualTo(1L);
-        assertThat(r.audit()).extracting(AuditEntry::action).containsExactly("CREATED");
+        assertThat(r.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @ParameterizedTest
@@ -338,7 +342,7 @@ class DecisionTest {
         // as API Gateway passes /referrals/%ZZ: the id path parameter is the raw text
         APIGatewayV2HTTPEvent e = Api.event(TriageApiHandler.DETAIL, "%ZZ", Api.coordinator("alice.ng"));
         assertThat(api.call(e).status()).isEqualTo(400);
-        assertThat(api.get(id).audit()).extracting(AuditEntry::action).containsExactly("CREATED");
+        assertThat(api.get(id).audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @Test
@@ -361,8 +365,8 @@ class DecisionTest {
         assertThat(api.decide("alice.ng", id, 2, mismatched).status()).isEqualTo(422);
         ReferralRecord untouched = api.get(id);
         assertThat(untouched.version()).isEqualTo(2L);
-        assertThat(untouched.status()).isEqualTo("IN_REVIEW");
-        assertThat(untouched.audit()).extracting(AuditEntry::action).containsExactly("CREATED", "CLAIMED");
+        assertThat(untouched.status()).isEqualTo(ReferralStatus.IN_REVIEW);
+        assertThat(untouched.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED, AuditAction.CLAIMED);
 
         Map<String, Object> overridden = decision("SCHEDULE_CONSULT");
         overridden.put("overrideDisposition", "CONSULT");
@@ -371,9 +375,9 @@ class DecisionTest {
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.body().path("originalDisposition").asText()).isEqualTo("EMERGENCY");
         AuditEntry entry = api.get(id).audit().get(2);
-        assertThat(entry.action()).isEqualTo(AuditEntry.DECIDED);
-        assertThat(entry.disposition()).isEqualTo("CONSULT");
-        assertThat(entry.overriddenDisposition()).isEqualTo("EMERGENCY");
+        assertThat(entry.action()).isEqualTo(AuditAction.DECIDED);
+        assertThat(entry.disposition()).isEqualTo(Disposition.CONSULT);
+        assertThat(entry.overriddenDisposition()).isEqualTo(Disposition.EMERGENCY);
         assertThat(entry.reason()).isEqualTo("Called the patient: numbness was from a tight belt, gone now.");
     }
 

@@ -1,5 +1,8 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.referrals.AuditAction;
+
+import io.spineintake.platform.referrals.ReferralStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +52,7 @@ class DetailViewTest {
         JsonNode assessment = d.path("assessment");
         assertThat(assessment).isEqualTo(Api.JSON.readTree(api.intakes.get(id).orElseThrow().assessmentJson()));
         assertThat(assessment.isObject()).isTrue();
-        assertThat(assessment.path("disposition").asText()).isEqualTo(created.disposition());
+        assertThat(assessment.path("disposition").asText()).isEqualTo(created.disposition().name());
         assertThat(assessment.path("priorityKey").asText()).isEqualTo(created.priorityKey());
         assertThat(assessment.path("regions").isArray()).isTrue();
         assertThat(assessment.toString()).contains("readiness");
@@ -74,13 +77,13 @@ class DetailViewTest {
         assertThat(second.etag()).isEqualTo("\"2\"");
         ReferralRecord r = api.get(id);
         assertThat(r.version()).isEqualTo(2L);
-        assertThat(r.status()).isEqualTo("IN_REVIEW");
+        assertThat(r.status()).isEqualTo(ReferralStatus.IN_REVIEW);
         assertThat(r.assignee()).isEqualTo("alice.ng");
         assertThat(r.audit()).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::at).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("CREATED", "system", "2026-11-27T09:00:00.000Z"),
-                org.assertj.core.groups.Tuple.tuple("CLAIMED", "alice.ng", "2026-11-27T09:00:00.000Z"),
-                org.assertj.core.groups.Tuple.tuple("VIEWED", "alice.ng", "2026-11-27T09:00:00.000Z"),
-                org.assertj.core.groups.Tuple.tuple("VIEWED", "bob.okafor", "2026-11-27T09:03:00.000Z"));
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CREATED, "system", "2026-11-27T09:00:00.000Z"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "alice.ng", "2026-11-27T09:00:00.000Z"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, "alice.ng", "2026-11-27T09:00:00.000Z"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, "bob.okafor", "2026-11-27T09:03:00.000Z"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.platform.referrals.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -83,8 +85,8 @@ class SampleEventsTest {
         assertThat(answers.get("forbidden-no-group.json").type()).isEqualTo(ApiProblem.NOT_A_COORDINATOR);
 
         ReferralRecord a = api.get(A);
-        assertThat(a.audit()).extracting(e -> e.action()).containsExactly("CREATED", "VIEWED", "CLAIMED");
-        assertThat(api.get(C).status()).isEqualTo("DECIDED");
-        assertThat(List.of(api.get(B).status())).containsExactly("NEW");
+        assertThat(a.audit()).extracting(e -> e.action()).containsExactly(AuditAction.CREATED, AuditAction.VIEWED, AuditAction.CLAIMED);
+        assertThat(api.get(C).status()).isEqualTo(ReferralStatus.DECIDED);
+        assertThat(List.of(api.get(B).status())).containsExactly(ReferralStatus.NEW);
     }
 }

@@ -1,5 +1,11 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.triage.assess.Disposition;
+
+import io.spineintake.platform.referrals.Outcome;
+
+import io.spineintake.platform.referrals.ReferralStatus;
+import io.spineintake.platform.referrals.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spineintake.local.backends.LocalAws;
@@ -62,7 +68,7 @@ class ScriptedDayTest {
                 }
                 case 2 -> { // escalated, then picked up and scheduled by another coordinator
                     long v = claim(first, id);
-                    if (!api.get(id).disposition().equals("CONSULT")) {
+                    if (!api.get(id).disposition().name().equals("CONSULT")) {
                         decide(first, id, v, closing(id, null));
                     } else {
                         decide(first, id, v, decision("ESCALATE_TO_URGENT", "Worse at night."));
@@ -128,19 +134,20 @@ class ScriptedDayTest {
             assertThat(replayed.outcome).as("outcome of %s", id).isEqualTo(r.outcome());
             assertThat(replayed.disposition).as("disposition of %s", id).isEqualTo(r.disposition());
             assertThat(replayed.version).as("version of %s", id).isEqualTo(r.version());
-            assertThat(r.worklist() == null).as("closed iff decided").isEqualTo(r.status().equals("DECIDED"));
+            assertThat(r.worklist() == null).as("closed iff decided").isEqualTo(r.status().name().equals("DECIDED"));
         }
-        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<ReferralStatus, Long> byStatus = new LinkedHashMap<>();
         ids.forEach(id -> byStatus.merge(api.get(id).status(), 1L, Long::sum));
-        assertThat(byStatus).containsEntry("DECIDED", 35L).containsEntry("IN_REVIEW", 5L).containsEntry("NEW", 10L);
+        assertThat(byStatus).containsEntry(ReferralStatus.DECIDED, 35L).containsEntry(ReferralStatus.IN_REVIEW, 5L)
+                .containsEntry(ReferralStatus.NEW, 10L);
     }
 
     /** The state an audit trail describes: CLAIMED takes, RELEASED clears, DECIDED decides, VIEWED changes nothing. */
     static final class Replayed {
-        String status;
+        ReferralStatus status;
         String assignee;
-        String outcome;
-        String disposition;
+        Outcome outcome;
+        Disposition disposition;
         long version;
     }
 
@@ -148,22 +155,22 @@ class ScriptedDayTest {
         Replayed s = new Replayed();
         for (AuditEntry e : trail) {
             switch (e.action()) {
-                case AuditEntry.CREATED -> {
+                case CREATED -> {
                     s.status = e.status();
                     s.disposition = e.disposition();
                     s.version = e.version();
                 }
-                case AuditEntry.CLAIMED -> {
-                    s.status = ReferralRecord.STATUS_IN_REVIEW;
+                case CLAIMED -> {
+                    s.status = ReferralStatus.IN_REVIEW;
                     s.assignee = e.assignee();
                     s.version++;
                 }
-                case AuditEntry.RELEASED -> {
-                    s.status = ReferralRecord.STATUS_NEW;
+                case RELEASED -> {
+                    s.status = ReferralStatus.NEW;
                     s.assignee = null;
                     s.version++;
                 }
-                case AuditEntry.DECIDED -> {
+                case DECIDED -> {
                     s.status = e.status();
                     s.outcome = e.outcome();
                     s.disposition = e.disposition();
@@ -171,8 +178,8 @@ class ScriptedDayTest {
                     assertThat(e.version()).as("a decision's version follows the one before").isEqualTo(s.version + 1);
                     s.version = e.version();
                 }
-                case AuditEntry.VIEWED -> {
-                    assertThat(Objects.requireNonNullElse(e.status(), "")).isEmpty();
+                case VIEWED -> {
+                    assertThat(e.status()).isNull();
                 }
                 default -> throw new AssertionError("unknown audit action " + e.action());
             }
@@ -198,13 +205,10 @@ class ScriptedDayTest {
 
     /** The decision that closes the referral as its disposition implies (urgent: reviewed, then a consult). */
     Map<String, Object> closing(String id, String note) {
-        String disposition = api.get(id).disposition();
-        Map<String, Object> d = decision(switch (disposition) {
-            case "EMERGENCY" -> "REFERRED_TO_EMERGENCY_CARE";
-            case "URGENT_REVIEW" -> "SCHEDULE_CONSULT";
-            default -> "SCHEDULE_CONSULT";
-        }, note);
-        if (disposition.equals("URGENT_REVIEW")) {
+        Disposition disposition = api.get(id).disposition();
+        Map<String, Object> d = decision(disposition == Disposition.EMERGENCY ? "REFERRED_TO_EMERGENCY_CARE"
+                : "SCHEDULE_CONSULT", note);
+        if (disposition == Disposition.URGENT_REVIEW) {
             d.put("overrideDisposition", "CONSULT");
             d.put("overrideReason", "Reviewed by the clinician: no serious cause found.");
         }

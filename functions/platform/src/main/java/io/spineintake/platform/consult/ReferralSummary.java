@@ -2,12 +2,13 @@ package io.spineintake.platform.consult;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.platform.Json;
 import io.spineintake.platform.intakes.IntakeRecord;
-import java.util.Arrays;
+import io.spineintake.platform.referrals.Band;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The consult queue's message: what a coordinator's worklist needs to order and show a referral,
@@ -17,30 +18,25 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralSummary(
         String intakeId,
-        List<String> regions,
-        String disposition,
-        String tier,
+        List<Region> regions,
+        Disposition disposition,
+        Tier tier,
         Integer score,
         String priorityKey,
         String submittedAt) {
 
-    private static final ObjectMapper MAPPER = Json.mapper();
-    private static final Set<String> ROUTED = Set.of("EMERGENCY", "URGENT_REVIEW", "CONSULT");
-
     public ReferralSummary {
-        regions = regions == null ? null : List.copyOf(regions);
+        regions = regions == null ? null : List.copyOf(regions); // a null region is refused here
     }
 
     public static ReferralSummary of(IntakeRecord intake) {
-        List<String> regions = intake.regions() == null || intake.regions().isBlank()
-                ? List.of() : Arrays.asList(intake.regions().split(","));
-        return new ReferralSummary(intake.intakeId(), regions, intake.disposition(), intake.tier(), intake.score(),
-                intake.priorityKey(), intake.receivedAt());
+        return new ReferralSummary(intake.intakeId(), intake.regions(), intake.disposition(), intake.tier(),
+                intake.score(), intake.priorityKey(), intake.receivedAt());
     }
 
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(this);
+            return Json.mapper().writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -49,18 +45,20 @@ public record ReferralSummary(
     /**
      * Reads a message body.
      *
-     * @throws MalformedMessageException when the body is not a complete summary; the message must
-     *         not be retried forever (it goes to the dead-letter queue after its receives)
+     * @throws MalformedMessageException when the body is not a complete summary of a referral for a
+     *         worklist band; the message must not be retried forever (it goes to the dead-letter
+     *         queue after its receives)
      */
     public static ReferralSummary fromJson(String body) {
         ReferralSummary s;
         try {
-            s = MAPPER.readValue(body, ReferralSummary.class);
+            s = Json.mapper().readValue(body, ReferralSummary.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedMessageException("message body is not a referral summary");
         }
-        if (s == null || blank(s.intakeId) || s.regions == null || s.regions.isEmpty() || !ROUTED.contains(s.disposition)
-                || blank(s.tier) || s.score == null || blank(s.priorityKey) || blank(s.submittedAt)) {
+        if (s == null || blank(s.intakeId) || s.regions == null || s.regions.isEmpty()
+                || s.disposition == null || Band.of(s.disposition).isEmpty() || s.tier == null || s.score == null
+                || blank(s.priorityKey) || blank(s.submittedAt)) {
             throw new MalformedMessageException("referral summary is missing a field or has an unknown disposition");
         }
         return s;

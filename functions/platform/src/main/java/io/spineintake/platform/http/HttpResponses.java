@@ -20,7 +20,7 @@ public final class HttpResponses {
     private HttpResponses() {
     }
 
-    /** {@code body} serialised with {@link Json#mapper()} as application/json. */
+    /** {@code body} serialised with {@link Json#api()} (absent values written as null) as application/json. */
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return json(status, body, Map.of());
     }
@@ -43,17 +43,12 @@ public final class HttpResponses {
         return response(problem.status(), APPLICATION_PROBLEM_JSON, serialise(problem), headers);
     }
 
-    /** A problem with just a status, title and detail. */
     /** Seconds a client should wait after a 503 before it tries again. */
     public static final String RETRY_AFTER_SECONDS = "5";
 
     /** 503: a backend could not be reached and nothing was changed; the client may retry. */
     public static APIGatewayV2HTTPResponse unavailable(Problem problem) {
         return problem(problem, Map.of("Retry-After", RETRY_AFTER_SECONDS));
-    }
-
-    public static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
-        return problem(Problem.of(status, title, detail));
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String contentType, String body,
@@ -75,7 +70,7 @@ public final class HttpResponses {
 
     private static String serialise(Object body) {
         try {
-            return Json.mapper().writeValueAsString(body);
+            return Json.api().writeValueAsString(body);
         } catch (JsonProcessingException e) {
             // only a programming error (an unserialisable type); the message names no value
             throw new IllegalStateException("Response body not serialisable: " + body.getClass().getName(), e);

@@ -1,6 +1,7 @@
 package io.spineintake.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.spineintake.triage.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public final class RequestTargets {
             for (String pair : query.split("&")) {
                 if (malformed(pair)) {
                     String name = pair.split("=", 2)[0];
-                    String pointer = malformed(name) ? "/query" : "/query/" + name.replace("~", "~0").replace("/", "~1");
+                    String pointer = malformed(name) ? "/query" : JsonPointer.child("/query", name);
                     return Optional.of(problem(pointer,
                             "The query string holds a malformed percent-escape (% must be followed by two hex digits)."));
                 }

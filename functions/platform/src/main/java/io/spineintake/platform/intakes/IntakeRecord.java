@@ -4,7 +4,13 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import io.spineintake.platform.Regions;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.PatientMessage;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -29,17 +35,17 @@ public record IntakeRecord(
         String formJson,
         String assessmentJson,
         String ruleSetVersion,
-        String disposition,
-        String tier,
+        Disposition disposition,
+        Tier tier,
         Integer score,
         String priorityKey,
-        String patientMessage,
+        PatientMessage patientMessage,
         String responseJson,
         RoutingState routingState,
         String pendingShard,
         String updatedAt,
         Long version,
-        String regions) {
+        List<Region> regions) {
 
     /** The table's name in a stack or local prefix "P" is "P-intakes" (template.yaml: ${AWS::StackName}-intakes). */
     public static final String TABLE_NAME_SUFFIX = "intakes";
@@ -89,16 +95,19 @@ public record IntakeRecord(
                             .getter(IntakeRecord::assessmentJson).setter(Builder::assessmentJson))
                     .addAttribute(String.class, a -> a.name(RULE_SET_VERSION)
                             .getter(IntakeRecord::ruleSetVersion).setter(Builder::ruleSetVersion))
-                    .addAttribute(String.class, a -> a.name(DISPOSITION)
-                            .getter(IntakeRecord::disposition).setter(Builder::disposition))
-                    .addAttribute(String.class, a -> a.name(TIER)
-                            .getter(IntakeRecord::tier).setter(Builder::tier))
+                    .addAttribute(Disposition.class, a -> a.name(DISPOSITION)
+                            .getter(IntakeRecord::disposition).setter(Builder::disposition)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
+                    .addAttribute(Tier.class, a -> a.name(TIER)
+                            .getter(IntakeRecord::tier).setter(Builder::tier)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Tier.class)))
                     .addAttribute(Integer.class, a -> a.name(SCORE)
                             .getter(IntakeRecord::score).setter(Builder::score))
                     .addAttribute(String.class, a -> a.name(PRIORITY_KEY)
                             .getter(IntakeRecord::priorityKey).setter(Builder::priorityKey))
-                    .addAttribute(String.class, a -> a.name(PATIENT_MESSAGE)
-                            .getter(IntakeRecord::patientMessage).setter(Builder::patientMessage))
+                    .addAttribute(PatientMessage.class, a -> a.name(PATIENT_MESSAGE)
+                            .getter(IntakeRecord::patientMessage).setter(Builder::patientMessage)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(PatientMessage.class)))
                     .addAttribute(String.class, a -> a.name(RESPONSE_JSON)
                             .getter(IntakeRecord::responseJson).setter(Builder::responseJson))
                     .addAttribute(RoutingState.class, a -> a.name(ROUTING_STATE)
@@ -111,8 +120,8 @@ public record IntakeRecord(
                             .getter(IntakeRecord::updatedAt).setter(Builder::updatedAt))
                     .addAttribute(Long.class, a -> a.name(VERSION)
                             .getter(IntakeRecord::version).setter(Builder::version))
-                    .addAttribute(String.class, a -> a.name(REGIONS)
-                            .getter(IntakeRecord::regions).setter(Builder::regions))
+                    .addAttribute(Regions.CONVERTER.type(), a -> a.name(REGIONS)
+                            .getter(IntakeRecord::regions).setter(Builder::regions).attributeConverter(Regions.CONVERTER))
                     .build();
 
     /**
@@ -161,17 +170,17 @@ public record IntakeRecord(
         private String formJson;
         private String assessmentJson;
         private String ruleSetVersion;
-        private String disposition;
-        private String tier;
+        private Disposition disposition;
+        private Tier tier;
         private Integer score;
         private String priorityKey;
-        private String patientMessage;
+        private PatientMessage patientMessage;
         private String responseJson;
         private RoutingState routingState;
         private String pendingShard;
         private String updatedAt;
         private Long version;
-        private String regions;
+        private List<Region> regions;
 
         private Builder() {
         }
@@ -182,17 +191,17 @@ public record IntakeRecord(
         public Builder formJson(String v) { this.formJson = v; return this; }
         public Builder assessmentJson(String v) { this.assessmentJson = v; return this; }
         public Builder ruleSetVersion(String v) { this.ruleSetVersion = v; return this; }
-        public Builder disposition(String v) { this.disposition = v; return this; }
-        public Builder tier(String v) { this.tier = v; return this; }
+        public Builder disposition(Disposition v) { this.disposition = v; return this; }
+        public Builder tier(Tier v) { this.tier = v; return this; }
         public Builder score(Integer v) { this.score = v; return this; }
         public Builder priorityKey(String v) { this.priorityKey = v; return this; }
-        public Builder patientMessage(String v) { this.patientMessage = v; return this; }
+        public Builder patientMessage(PatientMessage v) { this.patientMessage = v; return this; }
         public Builder responseJson(String v) { this.responseJson = v; return this; }
         public Builder routingState(RoutingState v) { this.routingState = v; return this; }
         public Builder pendingShard(String v) { this.pendingShard = v; return this; }
         public Builder updatedAt(String v) { this.updatedAt = v; return this; }
         public Builder version(Long v) { this.version = v; return this; }
-        public Builder regions(String v) { this.regions = v; return this; }
+        public Builder regions(List<Region> v) { this.regions = v; return this; }
 
         public IntakeRecord build() {
             String shard = pendingShard;
@@ -201,7 +210,7 @@ public record IntakeRecord(
             }
             return new IntakeRecord(intakeId, receivedAt, requestHash, formJson, assessmentJson, ruleSetVersion,
                     disposition, tier, score, priorityKey, patientMessage, responseJson, routingState, shard,
-                    updatedAt, version == null ? 1L : version, regions);
+                    updatedAt, version == null ? 1L : version, regions == null ? List.of() : List.copyOf(regions));
         }
     }
 }

@@ -4,8 +4,13 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import io.spineintake.platform.Regions;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -14,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * One referral on the coordinators' worklist, made from one consult-queue message. The key is the
  * intake id (a random UUID, no patient data), so a redelivered message finds its referral already
  * there. It holds the summary, the claim (assignee and lease), the decision, and the audit trail;
- * the form stays in the intakes table.
+ * the form stays in the intakes table. Its state changes are decided by {@link Referral}.
  *
  * <p>While a referral is open, {@code worklist} = "OPEN" puts it in the sparse worklist index,
  * sorted by priority key; a closing decision removes the attribute.
@@ -22,11 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 public record ReferralRecord(
         String referralId,
         String intakeId,
-        String status,
-        String disposition,
-        String tier,
+        ReferralStatus status,
+        Disposition disposition,
+        Tier tier,
         Integer score,
-        String regions,
+        List<Region> regions,
         String priorityKey,
         String submittedAt,
         String createdAt,
@@ -35,25 +40,16 @@ public record ReferralRecord(
         String worklist,
         String assignee,
         String leaseUntil,
-        String outcome,
+        Outcome outcome,
         String note,
         String decidedBy,
         String decidedAt,
-        String originalDisposition,
+        Disposition originalDisposition,
         String overrideReason,
         List<AuditEntry> audit) {
 
     public static final String TABLE_NAME_SUFFIX = "referrals";
     public static final String REFERRAL_ID = "referralId";
-
-    /** Status of a referral nobody holds. */
-    public static final String STATUS_NEW = "NEW";
-    /** Claimed: {@code assignee} holds a lease until {@code leaseUntil}; an expired lease can be taken. */
-    public static final String STATUS_IN_REVIEW = "IN_REVIEW";
-    /** Waiting for the patient; back on the worklist, unclaimed. */
-    public static final String STATUS_WAITING_FOR_PATIENT = "WAITING_FOR_PATIENT";
-    /** Closed by a decision; off the worklist. */
-    public static final String STATUS_DECIDED = "DECIDED";
 
     public static final String WORKLIST_INDEX = "worklist-by-priority";
     public static final ProjectionType WORKLIST_INDEX_PROJECTION = ProjectionType.ALL;
@@ -67,32 +63,33 @@ public record ReferralRecord(
     public static final TableSchema<ReferralRecord> TABLE_SCHEMA =
             StaticImmutableTableSchema.builder(ReferralRecord.class, Builder.class)
                     .newItemBuilder(Builder::new, Builder::build)
-                    .addAttribute(String.class, a -> a.name(REFERRAL_ID)
-                            .getter(ReferralRecord::referralId).setter(Builder::referralId).tags(primaryPartitionKey()))
+                    .addAttribute(String.class, a -> a.name(REFERRAL_ID).getter(ReferralRecord::referralId).setter(Builder::referralId).tags(primaryPartitionKey()))
                     .addAttribute(String.class, a -> a.name("intakeId").getter(ReferralRecord::intakeId).setter(Builder::intakeId))
-                    .addAttribute(String.class, a -> a.name("status").getter(ReferralRecord::status).setter(Builder::status))
-                    .addAttribute(String.class, a -> a.name("disposition").getter(ReferralRecord::disposition).setter(Builder::disposition))
-                    .addAttribute(String.class, a -> a.name("tier").getter(ReferralRecord::tier).setter(Builder::tier))
+                    .addAttribute(ReferralStatus.class, a -> a.name("status").getter(ReferralRecord::status).setter(Builder::status)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(ReferralStatus.class)))
+                    .addAttribute(Disposition.class, a -> a.name("disposition").getter(ReferralRecord::disposition).setter(Builder::disposition)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
+                    .addAttribute(Tier.class, a -> a.name("tier").getter(ReferralRecord::tier).setter(Builder::tier)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Tier.class)))
                     .addAttribute(Integer.class, a -> a.name("score").getter(ReferralRecord::score).setter(Builder::score))
-                    .addAttribute(String.class, a -> a.name("regions").getter(ReferralRecord::regions).setter(Builder::regions))
-                    .addAttribute(String.class, a -> a.name(PRIORITY_KEY).getter(ReferralRecord::priorityKey)
-                            .setter(Builder::priorityKey).tags(secondarySortKey(WORKLIST_INDEX)))
+                    .addAttribute(Regions.CONVERTER.type(), a -> a.name("regions").getter(ReferralRecord::regions)
+                            .setter(Builder::regions).attributeConverter(Regions.CONVERTER))
+                    .addAttribute(String.class, a -> a.name(PRIORITY_KEY).getter(ReferralRecord::priorityKey).setter(Builder::priorityKey).tags(secondarySortKey(WORKLIST_INDEX)))
                     .addAttribute(String.class, a -> a.name("submittedAt").getter(ReferralRecord::submittedAt).setter(Builder::submittedAt))
                     .addAttribute(String.class, a -> a.name("createdAt").getter(ReferralRecord::createdAt).setter(Builder::createdAt))
                     .addAttribute(String.class, a -> a.name("dueAt").getter(ReferralRecord::dueAt).setter(Builder::dueAt))
                     .addAttribute(Long.class, a -> a.name("version").getter(ReferralRecord::version).setter(Builder::version))
-                    .addAttribute(String.class, a -> a.name(WORKLIST).getter(ReferralRecord::worklist)
-                            .setter(Builder::worklist).tags(secondaryPartitionKey(WORKLIST_INDEX)))
+                    .addAttribute(String.class, a -> a.name(WORKLIST).getter(ReferralRecord::worklist).setter(Builder::worklist).tags(secondaryPartitionKey(WORKLIST_INDEX)))
                     .addAttribute(String.class, a -> a.name("assignee").getter(ReferralRecord::assignee).setter(Builder::assignee))
                     .addAttribute(String.class, a -> a.name("leaseUntil").getter(ReferralRecord::leaseUntil).setter(Builder::leaseUntil))
-                    .addAttribute(String.class, a -> a.name("outcome").getter(ReferralRecord::outcome).setter(Builder::outcome))
+                    .addAttribute(Outcome.class, a -> a.name("outcome").getter(ReferralRecord::outcome).setter(Builder::outcome)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Outcome.class)))
                     .addAttribute(String.class, a -> a.name("note").getter(ReferralRecord::note).setter(Builder::note))
                     .addAttribute(String.class, a -> a.name("decidedBy").getter(ReferralRecord::decidedBy).setter(Builder::decidedBy))
                     .addAttribute(String.class, a -> a.name("decidedAt").getter(ReferralRecord::decidedAt).setter(Builder::decidedAt))
-                    .addAttribute(String.class, a -> a.name("originalDisposition").getter(ReferralRecord::originalDisposition)
-                            .setter(Builder::originalDisposition))
-                    .addAttribute(String.class, a -> a.name("overrideReason").getter(ReferralRecord::overrideReason)
-                            .setter(Builder::overrideReason))
+                    .addAttribute(Disposition.class, a -> a.name("originalDisposition").getter(ReferralRecord::originalDisposition).setter(Builder::originalDisposition)
+                            .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
+                    .addAttribute(String.class, a -> a.name("overrideReason").getter(ReferralRecord::overrideReason).setter(Builder::overrideReason))
                     .addAttribute(AUDIT_LIST, a -> a.name("audit").getter(ReferralRecord::audit).setter(Builder::audit))
                     .build();
 
@@ -100,9 +97,28 @@ public record ReferralRecord(
         return new Builder();
     }
 
+    public Builder toBuilder() {
+        return new Builder().referralId(referralId).intakeId(intakeId).status(status)
+                .disposition(disposition).tier(tier).score(score).regions(regions).priorityKey(priorityKey)
+                .submittedAt(submittedAt).createdAt(createdAt).dueAt(dueAt).version(version)
+                .worklist(worklist).assignee(assignee).leaseUntil(leaseUntil).outcome(outcome).note(note)
+                .decidedBy(decidedBy).decidedAt(decidedAt).originalDisposition(originalDisposition)
+                .overrideReason(overrideReason).audit(audit);
+    }
+
+    /** On the worklist (not decided). */
+    public boolean open() {
+        return OPEN.equals(worklist);
+    }
+
+    /** The worklist band its priority key puts it in. */
+    public java.util.Optional<Band> band() {
+        return Band.ofKey(priorityKey);
+    }
+
     /** Whether a claim is held at {@code nowTimestamp} (an ISO timestamp as IntakeRecord.timestamp writes). */
     public boolean claimedAt(String nowTimestamp) {
-        return STATUS_IN_REVIEW.equals(status) && assignee != null && leaseUntil != null
+        return status == ReferralStatus.IN_REVIEW && assignee != null && leaseUntil != null
                 && leaseUntil.compareTo(nowTimestamp) > 0;
     }
 
@@ -116,11 +132,11 @@ public record ReferralRecord(
     public static final class Builder {
         private String referralId;
         private String intakeId;
-        private String status;
-        private String disposition;
-        private String tier;
+        private ReferralStatus status;
+        private Disposition disposition;
+        private Tier tier;
         private Integer score;
-        private String regions;
+        private List<Region> regions;
         private String priorityKey;
         private String submittedAt;
         private String createdAt;
@@ -129,21 +145,21 @@ public record ReferralRecord(
         private String worklist;
         private String assignee;
         private String leaseUntil;
-        private String outcome;
+        private Outcome outcome;
         private String note;
         private String decidedBy;
         private String decidedAt;
-        private String originalDisposition;
+        private Disposition originalDisposition;
         private String overrideReason;
         private List<AuditEntry> audit;
 
         public Builder referralId(String v) { this.referralId = v; return this; }
         public Builder intakeId(String v) { this.intakeId = v; return this; }
-        public Builder status(String v) { this.status = v; return this; }
-        public Builder disposition(String v) { this.disposition = v; return this; }
-        public Builder tier(String v) { this.tier = v; return this; }
+        public Builder status(ReferralStatus v) { this.status = v; return this; }
+        public Builder disposition(Disposition v) { this.disposition = v; return this; }
+        public Builder tier(Tier v) { this.tier = v; return this; }
         public Builder score(Integer v) { this.score = v; return this; }
-        public Builder regions(String v) { this.regions = v; return this; }
+        public Builder regions(List<Region> v) { this.regions = v; return this; }
         public Builder priorityKey(String v) { this.priorityKey = v; return this; }
         public Builder submittedAt(String v) { this.submittedAt = v; return this; }
         public Builder createdAt(String v) { this.createdAt = v; return this; }
@@ -152,18 +168,19 @@ public record ReferralRecord(
         public Builder worklist(String v) { this.worklist = v; return this; }
         public Builder assignee(String v) { this.assignee = v; return this; }
         public Builder leaseUntil(String v) { this.leaseUntil = v; return this; }
-        public Builder outcome(String v) { this.outcome = v; return this; }
+        public Builder outcome(Outcome v) { this.outcome = v; return this; }
         public Builder note(String v) { this.note = v; return this; }
         public Builder decidedBy(String v) { this.decidedBy = v; return this; }
         public Builder decidedAt(String v) { this.decidedAt = v; return this; }
-        public Builder originalDisposition(String v) { this.originalDisposition = v; return this; }
+        public Builder originalDisposition(Disposition v) { this.originalDisposition = v; return this; }
         public Builder overrideReason(String v) { this.overrideReason = v; return this; }
         public Builder audit(List<AuditEntry> v) { this.audit = v; return this; }
 
         public ReferralRecord build() {
-            return new ReferralRecord(referralId, intakeId, status, disposition, tier, score, regions, priorityKey,
-                    submittedAt, createdAt, dueAt, version == null ? 1L : version, worklist, assignee, leaseUntil,
-                    outcome, note, decidedBy, decidedAt, originalDisposition, overrideReason,
+            return new ReferralRecord(referralId, intakeId, status, disposition, tier, score,
+                    regions == null ? List.of() : List.copyOf(regions), priorityKey, submittedAt, createdAt,
+                    dueAt, version == null ? 1L : version, worklist, assignee, leaseUntil, outcome, note,
+                    decidedBy, decidedAt, originalDisposition, overrideReason,
                     audit == null ? List.of() : List.copyOf(audit));
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -25,14 +26,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The referrals table. Every state change is ONE conditional UpdateItem that also appends its
- * audit entry (no transactions), so the state and its trail cannot disagree.
+ * The referrals table, and the only code that knows DynamoDB's expression syntax for it. Every
+ * write is ONE conditional single-item write (no transactions): a {@link Referral.Change} becomes
+ * an UpdateItem of exactly the attributes that changed, conditioned on the version it was decided
+ * from, with its audit entry appended in the same write, so the state and its trail cannot
+ * disagree and a view appended meanwhile is never lost.
  */
 public final class ReferralRepository {
     private static final Expression NEW_REFERRAL = Expression.builder()
             .expression("attribute_not_exists(#id)")
             .putExpressionName("#id", ReferralRecord.REFERRAL_ID)
             .build();
+    private static final String AUDIT = "audit";
+    private static final String VERSION = "version";
 
     private final DynamoDbTable<ReferralRecord> table;
     private final DynamoDbClient dynamoDb;
@@ -67,31 +73,61 @@ public final class ReferralRepository {
     }
 
     /**
-     * One conditional UpdateItem: {@code set} and {@code remove} clauses (attribute names as
-     * #placeholders in {@code names}), the audit entry appended, and {@code condition} checked
-     * together with the referral's existence.
+     * Writes {@code change}: SET the attributes that differ, REMOVE the ones that are gone, append
+     * its audit entry, if the stored version is still the one the change was decided from.
      *
-     * @return the referral as written, or empty when the condition failed (nothing written)
+     * @return the referral as written, or empty when it changed meanwhile (nothing written)
      */
-    public Optional<ReferralRecord> update(String referralId, String condition, String set, String remove,
-                                           Map<String, String> names, Map<String, AttributeValue> values, AuditEntry entry) {
-        Map<String, String> n = new HashMap<>(names);
-        n.put("#id", ReferralRecord.REFERRAL_ID);
-        n.put("#audit", "audit");
-        Map<String, AttributeValue> v = new HashMap<>(values);
-        v.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(AuditEntry.SCHEMA.itemToMap(entry, true)))));
-        v.put(":noAudit", AttributeValue.fromL(List.of()));
+    public Optional<ReferralRecord> apply(Referral.Change change) {
+        Map<String, AttributeValue> before = ReferralRecord.TABLE_SCHEMA.itemToMap(change.before(), true);
+        Map<String, AttributeValue> after = ReferralRecord.TABLE_SCHEMA.itemToMap(change.after(), true);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner remove = new StringJoiner(", ");
+        names.put("#v", VERSION);
+        int n = 0;
+        for (String attribute : ReferralRecord.TABLE_SCHEMA.attributeNames()) {
+            if (attribute.equals(AUDIT) || attribute.equals(ReferralRecord.REFERRAL_ID)
+                    || Objects.equals(before.get(attribute), after.get(attribute))) {
+                continue;
+            }
+            String name = attribute.equals(VERSION) ? "#v" : "#a" + n;
+            names.put(name, attribute);
+            if (after.containsKey(attribute)) {
+                values.put(":a" + n, after.get(attribute));
+                set.add(name + " = :a" + n);
+            } else {
+                remove.add(name);
+            }
+            n++;
+        }
+        values.put(":expected", AttributeValue.fromN(Long.toString(change.before().version())));
+        return update(change.before().referralId(), "#v = :expected", set.toString(), remove.toString(), names,
+                values, change.entry());
+    }
+
+    /** Appends an audit entry and nothing else (a view): the version stays as it is. */
+    public Optional<ReferralRecord> appendAudit(String referralId, AuditEntry entry) {
+        return update(referralId, null, "", "", new HashMap<>(), new HashMap<>(), entry);
+    }
+
+    private Optional<ReferralRecord> update(String referralId, String condition, String set, String remove,
+                                            Map<String, String> names, Map<String, AttributeValue> values, AuditEntry entry) {
+        names.put("#id", ReferralRecord.REFERRAL_ID);
+        names.put("#audit", AUDIT);
+        values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(AuditEntry.SCHEMA.itemToMap(entry, true)))));
+        values.put(":noAudit", AttributeValue.fromL(List.of()));
         String update = "SET #audit = list_append(if_not_exists(#audit, :noAudit), :entry)"
-                + (set == null || set.isEmpty() ? "" : ", " + set)
-                + (remove == null || remove.isEmpty() ? "" : " REMOVE " + remove);
+                + (set.isEmpty() ? "" : ", " + set) + (remove.isEmpty() ? "" : " REMOVE " + remove);
         try {
             return Optional.of(ReferralRecord.TABLE_SCHEMA.mapToItem(dynamoDb.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId)))
                     .conditionExpression("attribute_exists(#id)" + (condition == null ? "" : " AND (" + condition + ")"))
                     .updateExpression(update)
-                    .expressionAttributeNames(n)
-                    .expressionAttributeValues(v)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .build()).attributes()));
         } catch (ConditionalCheckFailedException e) {
@@ -106,11 +142,11 @@ public final class ReferralRepository {
     }
 
     /**
-     * Open referrals whose priority key starts with {@code band}, overdue ({@code dueAt <= asOf})
-     * or not, in priority-key order, filtered; from {@code startKey} (exclusive) when given.
-     * DynamoDB applies the limit before the filter, so a page may hold fewer than {@code limit}.
+     * Open referrals of {@code band}, overdue ({@code dueAt <= asOf}) or not, in priority-key order,
+     * filtered; from {@code startKey} (exclusive) when given. DynamoDB applies the limit before the
+     * filter, so a page may hold fewer than {@code limit}.
      */
-    public Segment worklistSegment(String band, boolean overdue, String asOf, WorklistFilter filter,
+    public Segment worklistSegment(Band band, boolean overdue, String asOf, WorklistFilter filter,
                                    Map<String, AttributeValue> startKey, int limit) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -118,17 +154,17 @@ public final class ReferralRepository {
         names.put("#pk", ReferralRecord.PRIORITY_KEY);
         names.put("#due", "dueAt");
         values.put(":open", AttributeValue.fromS(ReferralRecord.OPEN));
-        values.put(":band", AttributeValue.fromS(band));
+        values.put(":band", AttributeValue.fromS(String.valueOf(band.prefix())));
         values.put(":asOf", AttributeValue.fromS(asOf));
         List<String> filters = new ArrayList<>();
         filters.add(overdue ? "#due <= :asOf" : "#due > :asOf");
-        equalsFilter(filters, names, values, "status", filter.status());
-        equalsFilter(filters, names, values, "disposition", filter.disposition());
-        equalsFilter(filters, names, values, "tier", filter.tier());
+        equalsFilter(filters, names, values, "status", filter.status() == null ? null : filter.status().name());
+        equalsFilter(filters, names, values, "disposition", filter.disposition() == null ? null : filter.disposition().name());
+        equalsFilter(filters, names, values, "tier", filter.tier() == null ? null : filter.tier().name());
         equalsFilter(filters, names, values, "assignee", filter.assignee());
         if (filter.region() != null) {
             names.put("#regions", "regions");
-            values.put(":region", AttributeValue.fromS(filter.region()));
+            values.put(":region", AttributeValue.fromS(filter.region().name()));
             filters.add("contains(#regions, :region)");
         }
         try {
@@ -148,6 +184,13 @@ public final class ReferralRepository {
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB Query", e);
         }
+    }
+
+    /** The worklist index key of an open referral (where a page that ends on it continues). */
+    public static Map<String, AttributeValue> indexKey(String referralId, String priorityKey) {
+        return Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId),
+                ReferralRecord.WORKLIST, AttributeValue.fromS(ReferralRecord.OPEN),
+                ReferralRecord.PRIORITY_KEY, AttributeValue.fromS(priorityKey));
     }
 
     /** Every referral, page by page (for statistics: a full read, fine at a clinic's scale). */

@@ -41,7 +41,7 @@ class ProblemTest {
 
     @Test
     void minimalProblemIsAboutBlankWithoutEmptyMembers() throws Exception {
-        JsonNode json = Json.mapper().readTree(HttpResponses.problem(503, "Service Unavailable", "Try again.").getBody());
+        JsonNode json = Json.mapper().readTree(HttpResponses.problem(Problem.of(503, "Service Unavailable", "Try again.")).getBody());
 
         assertThat(json.get("type").asText()).isEqualTo("about:blank");
         assertThat(json.has("errors")).isFalse();

@@ -72,7 +72,7 @@ class IntakeRecordTest {
     @Test
     void toStringPrintsNoPatientData() {
         IntakeRecord r = IntakeRecord.builder().intakeId("id-1").formJson("{\"name\":\"Jane Doe\"}")
-                .patientMessage("Dear Jane").routingState(RoutingState.PENDING).build();
+                .assessmentJson("{\"note\":\"Dear Jane\"}").routingState(RoutingState.PENDING).build();
 
         assertThat(r.toString()).contains("id-1").doesNotContain("Jane");
     }

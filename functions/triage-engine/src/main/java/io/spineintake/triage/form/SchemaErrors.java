@@ -1,5 +1,7 @@
 package io.spineintake.triage.form;
 
+import io.spineintake.triage.JsonPointer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
@@ -55,10 +57,10 @@ final class SchemaErrors {
         JsonNode limit = e.getSchemaNode();
         switch (keyword) {
             case "required":
-                return new Violation(Pointers.child(at, String.valueOf(e.getProperty())), "is required");
+                return new Violation(JsonPointer.child(at, String.valueOf(e.getProperty())), "is required");
             case "additionalProperties":
             case "unevaluatedProperties":
-                return new Violation(Pointers.child(at, String.valueOf(e.getProperty())), "is not allowed here");
+                return new Violation(JsonPointer.child(at, String.valueOf(e.getProperty())), "is not allowed here");
             case "type":
                 return new Violation(at, typeMessage(limit));
             case "enum":

@@ -1,5 +1,7 @@
 package io.spineintake.triage.form;
 
+import io.spineintake.triage.JsonPointer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,7 @@ final class TreeScan {
         private String pointer() {
             StringBuilder sb = new StringBuilder();
             for (Object token : path) {
-                sb.append('/').append(token instanceof String s ? Pointers.escape(s) : token.toString());
+                sb.append('/').append(token instanceof String s ? JsonPointer.escape(s) : token.toString());
             }
             return sb.toString();
         }

@@ -25,23 +25,23 @@ class PointersTest {
         "a/b/c|a~1b~1c",
     })
     void tokensAreEscapedAsRfc6901Says(String name, String token) {
-        assertThat(Pointers.escape(name)).isEqualTo(token);
+        assertThat(io.spineintake.triage.JsonPointer.escape(name)).isEqualTo(token);
     }
 
     @Test
     void surrogatePairsAreKeptWhetherOrNotSomethingWasEscapedBefore() {
         String face = "\uD83D\uDE00";
-        assertThat(Pointers.escape(face)).isEqualTo(face);
-        assertThat(Pointers.escape("a" + face + "b")).isEqualTo("a" + face + "b");
-        assertThat(Pointers.escape("~" + face + "/")).isEqualTo("~0" + face + "~1");
+        assertThat(io.spineintake.triage.JsonPointer.escape(face)).isEqualTo(face);
+        assertThat(io.spineintake.triage.JsonPointer.escape("a" + face + "b")).isEqualTo("a" + face + "b");
+        assertThat(io.spineintake.triage.JsonPointer.escape("~" + face + "/")).isEqualTo("~0" + face + "~1");
     }
 
     @Test
     void unpairedSurrogatesBecomeTheReplacementCharacter() {
-        assertThat(Pointers.escape("a\uD800")).as("high surrogate at the end").isEqualTo("a\uFFFD");
-        assertThat(Pointers.escape("\uD800b")).as("high surrogate before a letter").isEqualTo("\uFFFDb");
-        assertThat(Pointers.escape("\uDC00b")).as("low surrogate alone").isEqualTo("\uFFFDb");
-        assertThat(Pointers.escape("~\uDC00\uD83D\uDE00")).isEqualTo("~0\uFFFD\uD83D\uDE00");
+        assertThat(io.spineintake.triage.JsonPointer.escape("a\uD800")).as("high surrogate at the end").isEqualTo("a\uFFFD");
+        assertThat(io.spineintake.triage.JsonPointer.escape("\uD800b")).as("high surrogate before a letter").isEqualTo("\uFFFDb");
+        assertThat(io.spineintake.triage.JsonPointer.escape("\uDC00b")).as("low surrogate alone").isEqualTo("\uFFFDb");
+        assertThat(io.spineintake.triage.JsonPointer.escape("~\uDC00\uD83D\uDE00")).isEqualTo("~0\uFFFD\uD83D\uDE00");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.spineintake.local.backends.template.CfnYaml;
 import io.spineintake.local.backends.template.Template;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Environment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,23 +111,21 @@ public final class LocalRunner implements AutoCloseable {
         Path root = RepoRoot.find();
         TemplateFunctions template = new TemplateFunctions(new Template(CfnYaml.load(root.resolve("template.yaml"))));
 
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> base = new LinkedHashMap<>();
         AwsClients clients;
         if (options.aws()) {
             Config fromEnv = Config.fromEnvironment();
-            env.put("AWS_REGION", fromEnv.region().id());
+            base.put("AWS_REGION", fromEnv.region().id());
             clients = AwsClients.forLambda(fromEnv);
         } else {
             Dynalite dynalite = options.dataDir() == null ? Dynalite.launch() : Dynalite.launch(options.dataDir());
             resources.add(dynalite);
             ElasticMq sqs = ElasticMq.launch();
             resources.add(sqs);
-            env.put("AWS_REGION", ElasticMq.REGION);
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-            clients = AwsClients.create(Config.of(env), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            base.put("AWS_REGION", ElasticMq.REGION);
+            base.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
+            base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+            clients = AwsClients.create(Config.of(base), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         resources.add(clients);
         String stack = options.stack();
@@ -134,26 +133,30 @@ public final class LocalRunner implements AutoCloseable {
             Provisioning.provision(clients, stack);
         }
 
-        // each function's environment, as the template sets it, with its references made local
+        // each function's environment as the template sets it, its references made local; every
+        // handler is built through its Environment constructor with that configuration
+        Map<String, Environment> environments = new LinkedHashMap<>();
         for (TemplateFunctions.Function f : template.functions.values()) {
+            Map<String, String> env = new LinkedHashMap<>(base);
             f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack)));
+            environments.put(f.id(), new Environment(Config.of(env), clients));
         }
-        env.forEach(System::setProperty);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> http = new LinkedHashMap<>();
         for (TemplateFunctions.Route r : template.routes) {
-            http.computeIfAbsent(r.functionId(), id -> instantiate(template.functions.get(id)));
+            http.computeIfAbsent(r.functionId(), id -> instantiate(template.functions.get(id), environments.get(id)));
         }
         LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + options.port() + LocalJwt.ISSUER_PATH, Clock.systemUTC());
         gateway = new HttpApiGateway(options.port(), template.routes, http, template.functions, jwt);
         resources.add(0, gateway);
 
         for (TemplateFunctions.QueueSource q : template.queues) {
-            RequestHandler<SQSEvent, SQSBatchResponse> consumer = instantiate(template.functions.get(q.functionId()));
+            RequestHandler<SQSEvent, SQSBatchResponse> consumer = instantiate(template.functions.get(q.functionId()),
+                    environments.get(q.functionId()));
             String url = clients.sqs().getQueueUrl(r -> r.queueName(
                     template.resourceName(q.queueLogicalId(), "QueueName", stack))).queueUrl();
             int timeout = template.functions.get(q.functionId()).timeoutSeconds();
-            SqsEventSource source = new SqsEventSource(clients.sqs(), url, env.get("AWS_REGION"),
+            SqsEventSource source = new SqsEventSource(clients.sqs(), url, base.get("AWS_REGION"),
                     event -> consumer.handleRequest(event, LambdaContext.invocation(q.functionId(), timeout)));
             Thread poller = new Thread(() -> poll(source, q.batchSize()), "sqs-event-source-" + q.functionId());
             poller.setDaemon(true);
@@ -166,7 +169,8 @@ public final class LocalRunner implements AutoCloseable {
         });
         resources.add(0, scheduler::shutdownNow);
         for (TemplateFunctions.Schedule s : template.schedules) {
-            RequestHandler<ScheduledEvent, Object> function = instantiate(template.functions.get(s.functionId()));
+            RequestHandler<ScheduledEvent, Object> function = instantiate(template.functions.get(s.functionId()),
+                    environments.get(s.functionId()));
             long every = options.scheduleSeconds() != null ? options.scheduleSeconds() : s.everySeconds();
             int timeout = template.functions.get(s.functionId()).timeoutSeconds();
             scheduler.scheduleWithFixedDelay(() -> {
@@ -257,10 +261,11 @@ public final class LocalRunner implements AutoCloseable {
         }).orElseGet(() -> template.resolveParameter(value));
     }
 
+    /** The template's handler class, built with its Environment constructor (as Lambda would with its environment). */
     @SuppressWarnings("unchecked")
-    private static <T> T instantiate(TemplateFunctions.Function function) {
+    private static <T> T instantiate(TemplateFunctions.Function function, Environment environment) {
         try {
-            return (T) Class.forName(function.handlerClass()).getDeclaredConstructor().newInstance();
+            return (T) Class.forName(function.handlerClass()).getConstructor(Environment.class).newInstance(environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create handler " + function.handlerClass() + " of " + function.id(), e);
         }

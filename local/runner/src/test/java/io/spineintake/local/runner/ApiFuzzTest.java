@@ -1,5 +1,6 @@
 package io.spineintake.local.runner;
 
+import io.spineintake.platform.referrals.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,9 +17,12 @@ import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
-import io.spineintake.platform.referrals.AuditEntry;
-import io.spineintake.platform.referrals.ReferralRecord;
+import io.spineintake.platform.referrals.Band;
+import io.spineintake.platform.referrals.Referral;
 import io.spineintake.platform.referrals.ReferralRepository;
+import io.spineintake.triage.assess.Disposition;
+import io.spineintake.triage.assess.Tier;
+import io.spineintake.triage.form.Region;
 import io.spineintake.submit.IntakeSubmission;
 import io.spineintake.submit.SubmitIntakeHandler;
 import io.spineintake.triage.TriageEngine;
@@ -105,25 +109,16 @@ class ApiFuzzTest {
                 + " requests per route");
         // referrals to work on: every band, a few with their intake stored
         Random r = new Random(seed);
-        String[] dispositions = {"EMERGENCY", "URGENT_REVIEW", "CONSULT", "CONSULT", "CONSULT"};
+        Disposition[] dispositions = {Disposition.EMERGENCY, Disposition.URGENT_REVIEW, Disposition.CONSULT,
+                Disposition.CONSULT, Disposition.CONSULT};
         for (int i = 0; i < 40; i++) {
             String id = UUID.randomUUID().toString();
             Instant submitted = Instant.now().minus(Duration.ofHours(r.nextInt(400)));
-            String disposition = dispositions[i % dispositions.length];
-            String band = switch (disposition) {
-                case "EMERGENCY" -> "0";
-                case "URGENT_REVIEW" -> "1";
-                default -> "2";
-            };
-            assertThat(referrals.createIfAbsent(ReferralRecord.builder().referralId(id).intakeId(id).status("NEW")
-                    .disposition(disposition).tier("MODERATE").score(r.nextInt(101)).regions("LUMBAR")
-                    .priorityKey(band + "-9-0" + (10 + r.nextInt(89)) + "-" + submitted.toEpochMilli())
-                    .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(IntakeRecord.timestamp(submitted))
-                    .dueAt(IntakeRecord.timestamp(submitted.plus(Duration.ofHours(r.nextInt(500))))).version(1L)
-                    .worklist("OPEN").audit(List.of(AuditEntry.builder().at(IntakeRecord.timestamp(submitted))
-                            .actor("system").action(AuditEntry.CREATED).status("NEW").disposition(disposition).version(1L)
-                            .build()))
-                    .build())).isTrue();
+            Disposition disposition = dispositions[i % dispositions.length];
+            String key = Band.of(disposition).orElseThrow().prefix() + "-9-0" + (10 + r.nextInt(89)) + "-"
+                    + submitted.toEpochMilli();
+            assertThat(referrals.createIfAbsent(Referral.create(id, disposition, Tier.MODERATE, r.nextInt(101),
+                    List.of(Region.LUMBAR), key, submitted, Instant.now(), Duration.ofHours(r.nextInt(500))))).isTrue();
             referralIds.add(id);
         }
     }

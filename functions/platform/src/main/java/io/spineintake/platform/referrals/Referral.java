@@ -1,0 +1,190 @@
+package io.spineintake.platform.referrals;
+
+import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.triage.assess.Disposition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a referral's state may become, decided without I/O: each command takes the current state,
+ * the coordinator and the time, and returns the new state with its audit entry ({@link Change}),
+ * or a {@link Refusal} saying why not. {@link ReferralRepository#apply} turns a change into one
+ * conditional write on the version it was decided from, so a change decided on a state that has
+ * moved on is never written.
+ */
+public final class Referral {
+    private Referral() {
+    }
+
+    /** What a command comes to. */
+    public sealed interface Result permits Change, Refusal {
+    }
+
+    /** The state before and after, and the audit entry the write appends. */
+    public record Change(ReferralRecord before, ReferralRecord after, AuditEntry entry) implements Result {
+    }
+
+    /** Why a command is refused; nothing is written. */
+    public sealed interface Refusal extends Result {
+    }
+
+    /** The referral has been decided: off the worklist. */
+    public record Closed() implements Refusal {
+    }
+
+    /** Someone else holds a live claim. */
+    public record ClaimedByAnother(String assignee, String leaseUntil) implements Refusal {
+    }
+
+    /** The coordinator holds no live claim: nobody's, someone else's, or their own that expired. */
+    public record ClaimNotHeld(String assignee, String leaseUntil, boolean expired) implements Refusal {
+    }
+
+    /** The decision was made on another version than the current one. */
+    public record VersionMismatch(long current) implements Refusal {
+    }
+
+    /** ESCALATE_TO_URGENT on a referral already in the emergency band. */
+    public record EscalationNotApplicable() implements Refusal {
+    }
+
+    /** The outcome decides against the disposition (as overridden, if it is) without an override that allows it. */
+    public record OutcomeNotAllowed(Outcome outcome, Disposition disposition, boolean overridden, List<Outcome> allowed)
+            implements Refusal {
+    }
+
+    /** A coordinator's decision: the outcome, a note, and an override of the disposition with its reason. */
+    public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String overrideReason) {
+        public Decision {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    // ---- creation ------------------------------------------------------------------------------
+
+    /** A NEW referral from a routed intake's summary, due {@code due} after the intake arrived. */
+    public static ReferralRecord create(String intakeId, Disposition disposition, io.spineintake.triage.assess.Tier tier,
+                                        int score, List<io.spineintake.triage.form.Region> regions, String priorityKey,
+                                        Instant submitted, Instant now, Duration due) {
+        String at = IntakeRecord.timestamp(now);
+        return ReferralRecord.builder()
+                .referralId(intakeId).intakeId(intakeId).status(ReferralStatus.NEW).disposition(disposition)
+                .tier(tier).score(score).regions(regions).priorityKey(priorityKey)
+                .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(at)
+                .dueAt(IntakeRecord.timestamp(submitted.plus(due))).version(1L).worklist(ReferralRecord.OPEN)
+                .audit(List.of(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
+                        .status(ReferralStatus.NEW).disposition(disposition).version(1L).build()))
+                .build();
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    /** Reading is recorded; it changes nothing else (not even the version). */
+    public static AuditEntry view(String coordinator, Instant now) {
+        return AuditEntry.builder().at(IntakeRecord.timestamp(now)).actor(coordinator).action(AuditAction.VIEWED).build();
+    }
+
+    /** Takes the lease, or extends it for its holder. */
+    public static Result claim(ReferralRecord r, String coordinator, Instant now, Duration lease) {
+        String at = IntakeRecord.timestamp(now);
+        if (!r.open()) {
+            return new Closed();
+        }
+        if (r.claimedAt(at) && !coordinator.equals(r.assignee())) {
+            return new ClaimedByAnother(r.assignee(), r.leaseUntil());
+        }
+        String until = IntakeRecord.timestamp(now.plus(lease));
+        ReferralRecord after = r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until)
+                .version(r.version() + 1).build();
+        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
+                .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).build());
+    }
+
+    /** Gives the referral back (status NEW); only its holder, while the lease is live. */
+    public static Result release(ReferralRecord r, String coordinator, Instant now) {
+        String at = IntakeRecord.timestamp(now);
+        if (!r.open()) {
+            return new Closed();
+        }
+        if (!holds(r, coordinator, at)) {
+            return claimNotHeld(r, coordinator, at);
+        }
+        ReferralRecord after = r.toBuilder().status(ReferralStatus.NEW).assignee(null).leaseUntil(null)
+                .version(r.version() + 1).build();
+        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.RELEASED)
+                .status(ReferralStatus.NEW).build());
+    }
+
+    /**
+     * Records a decision made on {@code expectedVersion} by the coordinator holding a live claim. An
+     * outcome that closes takes the referral off the worklist; NEEDS_MORE_INFORMATION leaves it
+     * open and unclaimed; ESCALATE_TO_URGENT moves it to the urgent band. An override replaces the
+     * disposition (the first one is kept as originalDisposition) and, while the referral stays open,
+     * moves it to that disposition's band.
+     */
+    public static Result decide(ReferralRecord r, String coordinator, Instant now, long expectedVersion, Decision d) {
+        String at = IntakeRecord.timestamp(now);
+        if (r.version() != expectedVersion) {
+            return new VersionMismatch(r.version());
+        }
+        if (!r.open()) {
+            return new Closed();
+        }
+        if (!holds(r, coordinator, at)) {
+            return claimNotHeld(r, coordinator, at);
+        }
+        if (d.outcome() == Outcome.ESCALATE_TO_URGENT
+                && (r.band().orElse(null) == Band.EMERGENCY || r.disposition() == Disposition.EMERGENCY)) {
+            return new EscalationNotApplicable();
+        }
+        boolean overridden = d.overrideDisposition() != null;
+        Disposition judged = overridden ? d.overrideDisposition() : r.disposition();
+        if (!d.outcome().allowedFor(judged)) {
+            return new OutcomeNotAllowed(d.outcome(), judged, overridden, Outcome.outcomesFor(judged));
+        }
+
+        ReferralRecord.Builder next = r.toBuilder().outcome(d.outcome()).note(d.note()).decidedBy(coordinator)
+                .decidedAt(at).version(r.version() + 1).assignee(null).leaseUntil(null);
+        Disposition disposition = r.disposition();
+        ReferralStatus status;
+        if (d.outcome().closes()) {
+            status = ReferralStatus.DECIDED;
+            next.worklist(null);
+        } else if (d.outcome() == Outcome.NEEDS_MORE_INFORMATION) {
+            status = ReferralStatus.WAITING_FOR_PATIENT;
+        } else { // ESCALATE_TO_URGENT: back to the worklist, unclaimed, in the urgent band
+            status = ReferralStatus.NEW;
+            disposition = Disposition.URGENT_REVIEW;
+            next.priorityKey(rekey(r.priorityKey(), Band.URGENT_REVIEW));
+        }
+        if (overridden) {
+            disposition = d.overrideDisposition();
+            next.originalDisposition(r.originalDisposition() != null ? r.originalDisposition() : r.disposition())
+                    .overrideReason(d.overrideReason());
+            Band band = Band.of(disposition).orElse(null);
+            if (!d.outcome().closes() && band != null && r.band().orElse(null) != band) {
+                next.priorityKey(rekey(r.priorityKey(), band));
+            }
+        }
+        ReferralRecord after = next.status(status).disposition(disposition).build();
+        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
+                .status(status).outcome(d.outcome()).disposition(disposition)
+                .overriddenDisposition(disposition == r.disposition() ? null : r.disposition())
+                .reason(d.overrideReason()).note(d.note()).version(after.version()).build());
+    }
+
+    private static boolean holds(ReferralRecord r, String coordinator, String at) {
+        return r.claimedAt(at) && coordinator.equals(r.assignee());
+    }
+
+    private static ClaimNotHeld claimNotHeld(ReferralRecord r, String coordinator, String at) {
+        boolean expired = coordinator.equals(r.assignee()) && r.leaseUntil() != null && !r.claimedAt(at);
+        return new ClaimNotHeld(r.claimedAt(at) ? r.assignee() : null, r.leaseUntil(), expired);
+    }
+
+    private static String rekey(String priorityKey, Band band) {
+        return priorityKey == null || priorityKey.isEmpty() ? String.valueOf(band.prefix()) : band.rekey(priorityKey);
+    }
+}
