@@ -75,10 +75,6 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(config, credentials, true);
     }
 
-    public Config config() {
-        return config;
-    }
-
     public DynamoDbClient dynamoDb() {
         return dynamoDb.get();
     }

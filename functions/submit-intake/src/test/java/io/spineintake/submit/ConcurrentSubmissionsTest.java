@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +109,7 @@ class ConcurrentSubmissionsTest {
             IntakeRecord item = stored.get(s.answer().json().path("intakeId").asText());
             assertThat(item).isNotNull();
             assertThat(TestForms.tree(item.formJson()).path("patient").path("name").asText())
-                    .isEqualTo(String.format("%s %03d", TestForms.PARALLEL_NAME, s.planned().patient()));
+                    .isEqualTo(String.format("%s %03d", Fixtures.PARALLEL_NAME, s.planned().patient()));
             if (!s.answer().replayed()) {
                 assertThat(item.responseJson()).isEqualTo(s.answer().body());
             }
@@ -116,7 +118,7 @@ class ConcurrentSubmissionsTest {
 
         Set<Integer> patientsStored = new HashSet<>();
         stored.values().forEach(r -> patientsStored.add(Integer.parseInt(
-                TestForms.tree(r.formJson()).path("patient").path("name").asText().replace(TestForms.PARALLEL_NAME + " ", ""))));
+                TestForms.tree(r.formJson()).path("patient").path("name").asText().replace(Fixtures.PARALLEL_NAME + " ", ""))));
         assertThat(patientsStored).hasSize(150);
     }
 
@@ -147,7 +149,7 @@ class ConcurrentSubmissionsTest {
             List<Future<Sent>> futures = new ArrayList<>();
             for (Planned p : plan) {
                 // the bodies are built before the start, so the threads only build the event and call the handler
-                Post post = Post.form(TestForms.parallel(p.patient()));
+                Post post = Post.form(Fixtures.parallel(p.patient()));
                 if (p.key() != null) {
                     post.key(p.key());
                 }

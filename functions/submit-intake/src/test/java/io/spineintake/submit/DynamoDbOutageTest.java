@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DynamoDbOutageTest {
 
     static ObjectNode form(int n) {
-        ObjectNode form = TestForms.typical();
-        ((ObjectNode) form.get("patient")).put("name", TestForms.OUTAGE_NAME + " " + n);
+        ObjectNode form = Fixtures.typical();
+        ((ObjectNode) form.get("patient")).put("name", Fixtures.OUTAGE_NAME + " " + n);
         return form;
     }
 
@@ -109,6 +111,6 @@ class DynamoDbOutageTest {
         assertThat(answer.header("Cache-Control")).contains("no-store");
         assertThat(answer.header("Location")).isEmpty();
         assertThat(answer.json().has("intakeId")).isFalse();
-        assertThat(answer.body()).doesNotContain(TestForms.OUTAGE_NAME, TestForms.EMAIL);
+        assertThat(answer.body()).doesNotContain(Fixtures.OUTAGE_NAME, Fixtures.EMAIL);
     }
 }

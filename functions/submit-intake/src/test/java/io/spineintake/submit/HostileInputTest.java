@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -56,7 +58,7 @@ class HostileInputTest {
     }
 
     static ObjectNode typical() {
-        return TestForms.typical();
+        return Fixtures.typical();
     }
 
     static Supplier<Post> form(ObjectNode form) {
@@ -68,7 +70,7 @@ class HostileInputTest {
     }
 
     static Supplier<Post> raw(String pointer, String rawJson) {
-        return text(TestForms.typicalWithRaw(pointer, rawJson));
+        return text(Fixtures.typicalWithRaw(pointer, rawJson));
     }
 
     static ObjectNode set(String pointer, JsonNode value) {
@@ -79,20 +81,6 @@ class HostileInputTest {
     static String paddedTo(int size) {
         String form = TestForms.text(typical());
         return form + " ".repeat(size - form.getBytes(StandardCharsets.UTF_8).length);
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     static ArrayNode regions(int n) {
@@ -113,7 +101,7 @@ class HostileInputTest {
                 c("whitespace only", text(" \r\n\t "), 400, MALFORMED, ""),
                 c("a JSON array", text("[" + form + "]"), 400, MALFORMED, ""),
                 c("an empty JSON array", text("[]"), 400, MALFORMED, ""),
-                c("a JSON string", text("\"" + TestForms.NAME + "\""), 400, MALFORMED, ""),
+                c("a JSON string", text("\"" + Fixtures.NAME + "\""), 400, MALFORMED, ""),
                 c("JSON null", text("null"), 400, MALFORMED, ""),
                 c("a number", text("42"), 400, MALFORMED, ""),
                 c("truncated JSON", text(form.substring(0, form.length() / 2)), 400, MALFORMED, ""),
@@ -122,8 +110,8 @@ class HostileInputTest {
                 c("single-quoted JSON", text(form.replace('"', '\'')), 400, MALFORMED, ""),
                 c("a comment", text("/* hi */" + form), 400, MALFORMED, ""),
                 c("NaN", raw("/pain/nrs/now", "NaN"), 400, MALFORMED, ""),
-                c("a form-encoded body labelled JSON", text("name=" + TestForms.NAME.replace(' ', '+') + "&dob="
-                        + TestForms.DATE_OF_BIRTH), 400, MALFORMED, ""),
+                c("a form-encoded body labelled JSON", text("name=" + Fixtures.NAME.replace(' ', '+') + "&dob="
+                        + Fixtures.DATE_OF_BIRTH), 400, MALFORMED, ""),
                 c("a raw NUL character", text(form.replace("\"notes\":\"", "\"notes\":\"\u0000")), 400, MALFORMED, ""),
                 c("thousands of nested objects", text("{\"a\":".repeat(5000) + "1" + "}".repeat(5000)), 400, MALFORMED, ""),
                 c("thousands of nested arrays", text("[".repeat(20_000) + "]".repeat(20_000)), 400, MALFORMED, ""),
@@ -132,22 +120,22 @@ class HostileInputTest {
                 c("a property name of 300 characters", form(set("/patient/" + "k".repeat(300), TestForms.NODES.textNode("x"))),
                         400, MALFORMED, ""),
                 // --- bytes that are not UTF-8 text (only a base64 body can carry them)
-                c("invalid UTF-8 in a base64 body", () -> Post.base64(concat(
+                c("invalid UTF-8 in a base64 body", () -> Post.base64(TestForms.concat(
                         form.substring(0, 40).getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
                         form.substring(40).getBytes(StandardCharsets.UTF_8))), 400, MALFORMED, ""),
-                c("a 0xFF byte in a base64 body", () -> Post.base64(concat(new byte[] {(byte) 0xFF},
+                c("a 0xFF byte in a base64 body", () -> Post.base64(TestForms.concat(new byte[] {(byte) 0xFF},
                         form.getBytes(StandardCharsets.UTF_8))), 400, MALFORMED, ""),
-                c("overlong UTF-8 in a base64 body", () -> Post.base64(concat("{\"notes\":\"".getBytes(StandardCharsets.UTF_8),
+                c("overlong UTF-8 in a base64 body", () -> Post.base64(TestForms.concat("{\"notes\":\"".getBytes(StandardCharsets.UTF_8),
                         new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}".getBytes(StandardCharsets.UTF_8))), 400, MALFORMED, ""),
                 c("UTF-16 text in a base64 body", () -> Post.base64(form.getBytes(StandardCharsets.UTF_16LE)), 400, MALFORMED, ""),
                 // --- body transport: base64 and size (platform RequestBodies): no field to name
                 c("malformed base64", () -> Post.base64Text("eyJwYXRpZW50Ijp7!!!not*base64"), 400, MALFORMED, ""),
                 c("base64 flag on a plain JSON body", () -> Post.base64Text(form), 400, MALFORMED, ""),
                 // --- as API Gateway passes a text body whose bytes were not UTF-8: decoded, with U+FFFD
-                c("bytes that were not UTF-8, decoded by API Gateway", text(new String(concat(
+                c("bytes that were not UTF-8, decoded by API Gateway", text(new String(TestForms.concat(
                         form.substring(0, 40).getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
                         form.substring(40).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)), 400, MALFORMED, ""),
-                c("U+FFFD sent as a JSON escape in the name", text(form.replace(TestForms.NAME, "Jos\\ufffd")),
+                c("U+FFFD sent as a JSON escape in the name", text(form.replace(Fixtures.NAME, "Jos\\ufffd")),
                         422, INVALID, "/patient/name"),
                 c("an unpaired surrogate in a text body", text(form.replace("\"notes\":\"", "\"notes\":\"\uD800")),
                         400, MALFORMED, ""),
@@ -215,7 +203,7 @@ class HostileInputTest {
                 c("spread of another region", form(TestForms.with(typical(), "/pain/regions/0/spread", "HAND")), 422, INVALID,
                         "/pain/regions/0/spread"),
                 c("a 5,000-character name", form(TestForms.with(typical(), "/patient/name",
-                        TestForms.LONG_NAME_UNIT.repeat(250))), 422, INVALID, "/patient/name"),
+                        Fixtures.LONG_NAME_UNIT.repeat(250))), 422, INVALID, "/patient/name"),
                 c("a blank name", form(TestForms.with(typical(), "/patient/name", " \t ")), 422, INVALID, "/patient/name"),
                 c("no name", form(TestForms.without(typical(), "/patient/name")), 422, INVALID, "/patient/name"),
                 c("notes over 4,000 characters", form(TestForms.with(typical(), "/notes", "n".repeat(4001))), 422, INVALID, "/notes"),
@@ -267,8 +255,8 @@ class HostileInputTest {
         assertThat(answer.header("Location")).isEmpty();
         assertThat(answer.header("Cache-Control")).contains("no-store");
         // nothing from the request comes back
-        assertThat(answer.body()).doesNotContain(TestForms.NAME, TestForms.EMAIL, TestForms.PHONE, TestForms.DATE_OF_BIRTH,
-                TestForms.POSTCODE, TestForms.NOTES, "SACRAL", "Mallory", "call me", "not-an-address", "000-00-0000",
+        assertThat(answer.body()).doesNotContain(Fixtures.NAME, Fixtures.EMAIL, Fixtures.PHONE, Fixtures.DATE_OF_BIRTH,
+                Fixtures.POSTCODE, Fixtures.NOTES, "SACRAL", "Mallory", "call me", "not-an-address", "000-00-0000",
                 "2023-02-30", "Ysolde", "nnnnnnnn", "xxxxxxxx", "99999999");
         assertThat(Intakes.count(aws)).as("items stored").isEqualTo(before);
     }
@@ -284,11 +272,11 @@ class HostileInputTest {
 
     static Stream<Arguments> verbatim() {
         return Stream.of(
-                Arguments.of("emoji and accents in the name", "/patient/name", TestForms.EMOJI_NAME),
-                Arguments.of("right-to-left text in the name", "/patient/name", TestForms.RTL_NAME),
-                Arguments.of("script-looking notes", "/notes", TestForms.SCRIPT_NOTES),
-                Arguments.of("SQL-looking notes", "/notes", TestForms.SQL_NOTES),
-                Arguments.of("tabs, line breaks, quotes and backslashes in notes", "/notes", TestForms.CONTROL_NOTES));
+                Arguments.of("emoji and accents in the name", "/patient/name", Fixtures.EMOJI_NAME),
+                Arguments.of("right-to-left text in the name", "/patient/name", Fixtures.RTL_NAME),
+                Arguments.of("script-looking notes", "/notes", Fixtures.SCRIPT_NOTES),
+                Arguments.of("SQL-looking notes", "/notes", Fixtures.SQL_NOTES),
+                Arguments.of("tabs, line breaks, quotes and backslashes in notes", "/notes", Fixtures.CONTROL_NOTES));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -308,14 +296,14 @@ class HostileInputTest {
     /** Everything in one form, sent base64-encoded as a browser's binary upload would be. */
     @Test
     void oddTextInABase64BodyIsStoredVerbatimToo(LocalAws aws) {
-        ObjectNode form = TestForms.with(TestForms.with(typical(), "/patient/name", TestForms.RTL_NAME), "/notes",
-                TestForms.SQL_NOTES + " " + TestForms.SCRIPT_NOTES);
+        ObjectNode form = TestForms.with(TestForms.with(typical(), "/patient/name", Fixtures.RTL_NAME), "/notes",
+                Fixtures.SQL_NOTES + " " + Fixtures.SCRIPT_NOTES);
 
         String id = Post.base64(TestForms.bytes(form)).to(handler).assertCreated();
 
         JsonNode stored = TestForms.tree(Intakes.repository(aws).get(id).orElseThrow().formJson());
-        assertThat(stored.at("/patient/name").textValue()).isEqualTo(TestForms.RTL_NAME);
-        assertThat(stored.at("/notes").textValue()).isEqualTo(TestForms.SQL_NOTES + " " + TestForms.SCRIPT_NOTES);
+        assertThat(stored.at("/patient/name").textValue()).isEqualTo(Fixtures.RTL_NAME);
+        assertThat(stored.at("/notes").textValue()).isEqualTo(Fixtures.SQL_NOTES + " " + Fixtures.SCRIPT_NOTES);
     }
 
     @ParameterizedTest

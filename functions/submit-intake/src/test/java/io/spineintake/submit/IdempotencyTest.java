@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +43,8 @@ class IdempotencyTest {
         String key = newKey();
         int before = Intakes.count(aws);
 
-        Answer first = Post.form(TestForms.typical()).key(key).to(handler);
-        Answer second = Post.form(TestForms.typical()).key(key).to(handler);
+        Answer first = Post.form(Fixtures.typical()).key(key).to(handler);
+        Answer second = Post.form(Fixtures.typical()).key(key).to(handler);
 
         String id = first.assertReceipt("CONSULT_TEAM_WILL_CONTACT");
         assertThat(second.assertCreated()).isEqualTo(id).isEqualTo(IntakeSubmission.intakeIdForKey(key));
@@ -58,17 +60,17 @@ class IdempotencyTest {
     @Test
     void sameKeyWithADifferentBodyIsRefusedAndTheStoredIntakeIsUnchanged(LocalAws aws) {
         String key = newKey();
-        String id = Post.form(TestForms.typical()).key(key).to(handler).assertCreated();
+        String id = Post.form(Fixtures.typical()).key(key).to(handler).assertCreated();
         IntakeRecord original = Intakes.repository(aws).get(id).orElseThrow();
         int before = Intakes.count(aws);
 
-        Answer reused = Post.form(TestForms.with(TestForms.typical(), "/notes", TestForms.OTHER_NOTES)).key(key).to(handler);
+        Answer reused = Post.form(TestForms.with(Fixtures.typical(), "/notes", Fixtures.OTHER_NOTES)).key(key).to(handler);
 
         reused.assertProblem(422);
         assertThat(reused.problemType()).isEqualTo("urn:spine-intake:problem:idempotency-key-reused");
         assertThat(reused.pointers()).isEmpty();
         assertThat(reused.header("Location")).isEmpty();
-        assertThat(reused.body()).doesNotContain(id, TestForms.OTHER_NOTES, TestForms.NAME);
+        assertThat(reused.body()).doesNotContain(id, Fixtures.OTHER_NOTES, Fixtures.NAME);
         assertThat(Intakes.repository(aws).get(id)).contains(original);
         assertThat(Intakes.count(aws)).isEqualTo(before);
     }
@@ -76,8 +78,8 @@ class IdempotencyTest {
     @Test
     void sameKeyWithAnEmergencyInsteadOfAConsultIsRefusedNotReassessed(LocalAws aws) {
         String key = newKey();
-        String id = Post.form(TestForms.typical()).key(key).to(handler).assertCreated();
-        ObjectNode emergency = TestForms.with(TestForms.with(TestForms.typical(), "/safety/saddleNumbness", "YES"),
+        String id = Post.form(Fixtures.typical()).key(key).to(handler).assertCreated();
+        ObjectNode emergency = TestForms.with(TestForms.with(Fixtures.typical(), "/safety/saddleNumbness", "YES"),
                 "/safety/bladderOrBowelChange", "YES");
 
         Answer reused = Post.form(emergency).key(key).to(handler);
@@ -91,8 +93,8 @@ class IdempotencyTest {
     @Test
     void sameKeyWithTheSameFormReformattedIsADifferentBody(LocalAws aws) throws Exception {
         String key = newKey();
-        Post.form(TestForms.typical()).key(key).to(handler).assertCreated();
-        String pretty = TestForms.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(TestForms.typical());
+        Post.form(Fixtures.typical()).key(key).to(handler).assertCreated();
+        String pretty = TestForms.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(Fixtures.typical());
 
         Answer reformatted = Post.text(pretty).key(key).to(handler);
 
@@ -104,7 +106,7 @@ class IdempotencyTest {
     @Test
     void sameKeyWithTheSameBytesBase64EncodedIsAReplay() {
         String key = newKey();
-        byte[] body = TestForms.bytes(TestForms.typical());
+        byte[] body = TestForms.bytes(Fixtures.typical());
         Answer plain = Post.text(new String(body, StandardCharsets.UTF_8)).key(key).to(handler);
 
         Answer encoded = Post.base64(body).key(key).to(handler);
@@ -120,9 +122,9 @@ class IdempotencyTest {
     void aKeyFirstSentWithAnInvalidFormCanBeUsedForTheCorrectedForm(LocalAws aws) {
         String key = newKey();
 
-        Answer refused = Post.form(TestForms.with(TestForms.typical(), "/pain/nrs/now", 11)).key(key).to(handler);
-        Answer corrected = Post.form(TestForms.typical()).key(key).to(handler);
-        Answer retried = Post.form(TestForms.typical()).key(key).to(handler);
+        Answer refused = Post.form(TestForms.with(Fixtures.typical(), "/pain/nrs/now", 11)).key(key).to(handler);
+        Answer corrected = Post.form(Fixtures.typical()).key(key).to(handler);
+        Answer retried = Post.form(Fixtures.typical()).key(key).to(handler);
 
         refused.assertProblem(422);
         assertThat(refused.pointers()).containsExactly("/pain/nrs/now");
@@ -139,7 +141,7 @@ class IdempotencyTest {
             key.append((char) (0x21 + i % (0x7f - 0x21))); // every visible ASCII character, "!" to "~"
         }
 
-        Answer answer = Post.form(TestForms.typical()).key(key.toString()).to(handler);
+        Answer answer = Post.form(Fixtures.typical()).key(key.toString()).to(handler);
 
         assertThat(answer.assertCreated()).isEqualTo(IntakeSubmission.intakeIdForKey(key.toString()));
     }
@@ -165,7 +167,7 @@ class IdempotencyTest {
     void anInvalidKeyIsRefusedWith400AndNothingIsStored(String description, String key, LocalAws aws) {
         int before = Intakes.count(aws);
 
-        Answer answer = Post.form(TestForms.typical()).key(key).to(handler);
+        Answer answer = Post.form(Fixtures.typical()).key(key).to(handler);
 
         answer.assertProblem(400);
         assertThat(answer.problemType()).isEqualTo("urn:spine-intake:problem:invalid-idempotency-key");
@@ -178,7 +180,7 @@ class IdempotencyTest {
     void theKeyIsCheckedBeforeTheForm(LocalAws aws) {
         int before = Intakes.count(aws);
 
-        Answer answer = Post.form(TestForms.with(TestForms.typical(), "/pain/nrs/now", 11)).key("bad key").to(handler);
+        Answer answer = Post.form(TestForms.with(Fixtures.typical(), "/pain/nrs/now", 11)).key("bad key").to(handler);
 
         answer.assertProblem(400);
         assertThat(answer.problemType()).isEqualTo(IntakeSubmission.BAD_KEY);

@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -147,24 +149,24 @@ class PhiLogScanTest {
      */
     static Map<String, String> knownPatientValues() {
         Map<String, String> values = new LinkedHashMap<>();
-        try (Stream<Path> events = Files.list(TestForms.eventsDir())) {
+        try (Stream<Path> events = Files.list(Fixtures.eventsDir())) {
             for (Path file : events.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode event = TestForms.read(file);
+                JsonNode event = Fixtures.read(file);
                 String body = event.path("body").asText();
                 String form = event.path("isBase64Encoded").asBoolean()
                         ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-                TestForms.personalValues(TestForms.tree(form)).forEach(v -> values.putIfAbsent(v, "events/" + file.getFileName()));
+                Fixtures.personalValues(TestForms.tree(form)).forEach(v -> values.putIfAbsent(v, "events/" + file.getFileName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (int i = 1; i <= 12; i++) {
             String id = String.format("V%02d", i);
-            TestForms.personalValues(TestForms.vignette(id)).forEach(v -> values.putIfAbsent(v, "vignette " + id));
+            Fixtures.personalValues(Fixtures.vignette(id)).forEach(v -> values.putIfAbsent(v, "vignette " + id));
         }
-        TestForms.personalValues(TestForms.read(TestForms.triageFixtures().resolve("forms/typical.json")))
+        Fixtures.personalValues(Fixtures.read(Fixtures.triageFixtures().resolve("forms/typical.json")))
                 .forEach(v -> values.putIfAbsent(v, "forms/typical.json"));
-        TestForms.distinctiveValues().forEach(v -> values.putIfAbsent(v, "TestForms"));
+        Fixtures.distinctiveValues().forEach(v -> values.putIfAbsent(v, "TestForms"));
         return values;
     }
 

@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import io.spineintake.local.backends.LambdaContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * to a handler. Defaults: content-type application/json, plain (not base64) body, no Idempotency-Key.
  *
  * <pre>{@code
- * Answer a = Post.form(TestForms.typical()).key("k-1").to(handler);
+ * Answer a = Post.form(Fixtures.typical()).key("k-1").to(handler);
  * }</pre>
  */
 final class Post {

@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +51,7 @@ class SampleEventsTest {
     }
 
     static Path file(String name) {
-        return TestForms.eventsDir().resolve(name);
+        return Fixtures.eventsDir().resolve(name);
     }
 
     static APIGatewayV2HTTPEvent load(String name) {
@@ -70,10 +72,10 @@ class SampleEventsTest {
 
     @Test
     void theFolderHoldsExactlyTheDocumentedEvents() throws IOException {
-        try (Stream<Path> files = Files.list(TestForms.eventsDir())) {
+        try (Stream<Path> files = Files.list(Fixtures.eventsDir())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(EXPECTED_STATUS.keySet());
         }
-        String readme = Files.readString(TestForms.eventsDir().resolveSibling("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Fixtures.eventsDir().resolveSibling("README.md"), StandardCharsets.UTF_8);
         assertThat(readme).contains("sam local invoke SubmitIntakeFunction -e events/submit-intake/post-intake.json");
         EXPECTED_STATUS.forEach((name, status) -> assertThat(readme).contains(name).contains(Integer.toString(status)));
     }
@@ -154,7 +156,7 @@ class SampleEventsTest {
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
         assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(stored.routingState()).as("routed to the consult queue at once").isEqualTo(RoutingState.ROUTED);
-        assertThat(stored.formJson()).isEqualTo(TestForms.canonical(bodyBytes(raw(PLAIN))));
+        assertThat(stored.formJson()).isEqualTo(Fixtures.canonical(bodyBytes(raw(PLAIN))));
         assertThat(stored.responseJson()).isEqualTo(first.body());
 
         assertThat(retry.status()).isEqualTo(201);
@@ -169,7 +171,7 @@ class SampleEventsTest {
         String id = answer.assertReceipt("CONSULT_TEAM_WILL_CONTACT");
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
         assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
-        assertThat(stored.formJson()).isEqualTo(TestForms.canonical(bodyBytes(raw(PLAIN))));
+        assertThat(stored.formJson()).isEqualTo(Fixtures.canonical(bodyBytes(raw(PLAIN))));
         assertThat(stored.requestHash()).isEqualTo(IntakeSubmission.sha256Hex(bodyBytes(raw(BASE64))));
     }
 

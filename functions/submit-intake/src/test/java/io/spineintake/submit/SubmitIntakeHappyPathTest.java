@@ -1,5 +1,7 @@
 package io.spineintake.submit;
 
+import io.spineintake.triage.TestForms;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,10 +44,10 @@ class SubmitIntakeHappyPathTest {
 
     @Test
     void typicalFormIsAnsweredWithAReceiptAndStoredWithItsAssessment(LocalAws aws) {
-        byte[] body = TestForms.bytes(TestForms.typical());
+        byte[] body = TestForms.bytes(Fixtures.typical());
         Instant before = Instant.now().minusMillis(1);
 
-        Answer answer = Post.form(TestForms.typical()).to(handler);
+        Answer answer = Post.form(Fixtures.typical()).to(handler);
 
         Instant after = Instant.now().plusMillis(1);
         String id = answer.assertReceipt("CONSULT_TEAM_WILL_CONTACT");
@@ -54,12 +56,12 @@ class SubmitIntakeHappyPathTest {
         assertThat(answer.header("Cache-Control")).contains("no-store");
         assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(answer.base64()).isFalse();
-        assertThat(answer.body()).doesNotContain(TestForms.NAME, TestForms.EMAIL, TestForms.PHONE, TestForms.DATE_OF_BIRTH);
+        assertThat(answer.body()).doesNotContain(Fixtures.NAME, Fixtures.EMAIL, Fixtures.PHONE, Fixtures.DATE_OF_BIRTH);
 
         IntakeRecord stored = Intakes.repository(aws).get(id).orElseThrow();
         assertThat(stored.intakeId()).isEqualTo(id);
         // the form, as the contract writes it; the typical form answers every question, so it is the form sent
-        assertThat(stored.formJson()).isEqualTo(TestForms.canonical(body));
+        assertThat(stored.formJson()).isEqualTo(Fixtures.canonical(body));
         assertThat(TestForms.tree(stored.formJson())).isEqualTo(TestForms.tree(new String(body, StandardCharsets.UTF_8)));
         JsonNode assessment = TestForms.tree(stored.assessmentJson());
         assertThat(assessment.path("ruleSetVersion").asText()).isEqualTo("1.0.0");
@@ -91,13 +93,13 @@ class SubmitIntakeHappyPathTest {
         Set<Disposition> seen = EnumSet.noneOf(Disposition.class);
         for (int i = 1; i <= 12; i++) {
             String vignette = String.format("V%02d", i);
-            byte[] body = TestForms.bytes(TestForms.vignette(vignette));
+            byte[] body = TestForms.bytes(Fixtures.vignette(vignette));
 
             Answer answer = Post.text(new String(body, StandardCharsets.UTF_8)).to(handler);
 
             assertThat(answer.status()).as(vignette).isEqualTo(201);
             IntakeRecord stored = Intakes.repository(aws).get(answer.json().path("intakeId").asText()).orElseThrow();
-            Disposition expected = engine.assess(TestForms.CONTRACT.read(body).form(), Instant.parse(stored.receivedAt()))
+            Disposition expected = engine.assess(Fixtures.CONTRACT.read(body).form(), Instant.parse(stored.receivedAt()))
                     .disposition();
             Disposition disposition = stored.disposition();
             seen.add(disposition);
@@ -117,8 +119,8 @@ class SubmitIntakeHappyPathTest {
 
     @Test
     void withoutAKeyIdenticalFormsGetDifferentRandomIds(LocalAws aws) {
-        String first = Post.form(TestForms.typical()).to(handler).assertCreated();
-        String second = Post.form(TestForms.typical()).to(handler).assertCreated();
+        String first = Post.form(Fixtures.typical()).to(handler).assertCreated();
+        String second = Post.form(Fixtures.typical()).to(handler).assertCreated();
 
         assertThat(first).isNotEqualTo(second);
         assertThat(UUID.fromString(first).version()).isEqualTo(4);
@@ -132,8 +134,8 @@ class SubmitIntakeHappyPathTest {
         String keyA = "key-a-" + UUID.randomUUID();
         String keyB = "key-b-" + UUID.randomUUID();
 
-        String a = Post.form(TestForms.typical()).key(keyA).to(handler).assertCreated();
-        String b = Post.form(TestForms.typical()).key(keyB).to(handler).assertCreated();
+        String a = Post.form(Fixtures.typical()).key(keyA).to(handler).assertCreated();
+        String b = Post.form(Fixtures.typical()).key(keyB).to(handler).assertCreated();
 
         assertThat(a).isEqualTo(IntakeSubmission.intakeIdForKey(keyA)).isNotEqualTo(b);
         assertThat(b).isEqualTo(IntakeSubmission.intakeIdForKey(keyB));
@@ -146,9 +148,9 @@ class SubmitIntakeHappyPathTest {
      */
     @Test
     void noKeyAttributeOfAnyItemHoldsPatientData(LocalAws aws) {
-        Post.form(TestForms.typical()).to(handler).assertCreated();
-        Post.form(TestForms.typical()).key("key-" + UUID.randomUUID()).to(handler).assertCreated();
-        Post.form(TestForms.vignette("V03")).to(handler).assertCreated();
+        Post.form(Fixtures.typical()).to(handler).assertCreated();
+        Post.form(Fixtures.typical()).key("key-" + UUID.randomUUID()).to(handler).assertCreated();
+        Post.form(Fixtures.vignette("V03")).to(handler).assertCreated();
 
         TableMetadata meta = IntakeRecord.TABLE_SCHEMA.tableMetadata();
         List<String> keyAttributes = new ArrayList<>();
@@ -160,8 +162,8 @@ class SubmitIntakeHappyPathTest {
 
         List<Map<String, AttributeValue>> items = Intakes.rawItems(aws);
         assertThat(items).hasSizeGreaterThanOrEqualTo(3);
-        List<String> patientValues = new ArrayList<>(TestForms.distinctiveValues());
-        patientValues.addAll(TestForms.personalValues(TestForms.vignette("V03")));
+        List<String> patientValues = new ArrayList<>(Fixtures.distinctiveValues());
+        patientValues.addAll(Fixtures.personalValues(Fixtures.vignette("V03")));
         for (Map<String, AttributeValue> item : items) {
             assertThat(item.get(IntakeRecord.INTAKE_ID).s()).matches(Answer.UUID_PATTERN);
             assertThat(item.get(IntakeRecord.RECEIVED_AT).s()).matches(Answer.TIMESTAMP_PATTERN);
@@ -181,7 +183,7 @@ class SubmitIntakeHappyPathTest {
     void headerNamesAndTheMediaTypeAreMatchedWithoutRegardToCase() {
         String key = "key-" + UUID.randomUUID();
 
-        Answer answer = Post.form(TestForms.typical())
+        Answer answer = Post.form(Fixtures.typical())
                 .without("content-type").header("Content-Type", "Application/JSON; charset=UTF-8")
                 .header("Idempotency-Key", key)
                 .to(handler);

@@ -52,7 +52,7 @@ class UnhealthyDynamoDbTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aFailingOrThrottlingDynamoDbIsA503AfterBoundedRetries(int status, String errorType) {
         try (FakeDynamoDb dynamoDb = FakeDynamoDb.answering(status, errorType)) {
-            Answer answer = Post.form(TestForms.typical()).key("k-" + UUID.randomUUID()).to(handler(dynamoDb.clients()));
+            Answer answer = Post.form(Fixtures.typical()).key("k-" + UUID.randomUUID()).to(handler(dynamoDb.clients()));
 
             DynamoDbOutageTest.assertUnavailable(answer);
             assertThat(dynamoDb.requests.get()).as("attempts (bounded retries)").isBetween(2, AwsClients.MAX_ATTEMPTS);
@@ -63,7 +63,7 @@ class UnhealthyDynamoDbTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aDynamoDbThatNeverAnswersIsA503WithinTheClientTimeouts() {
         try (FakeDynamoDb dynamoDb = FakeDynamoDb.blackHole()) {
-            Answer answer = Post.form(TestForms.typical()).to(handler(dynamoDb.clients()));
+            Answer answer = Post.form(Fixtures.typical()).to(handler(dynamoDb.clients()));
 
             DynamoDbOutageTest.assertUnavailable(answer);
             assertThat(dynamoDb.requests.get()).isPositive();
@@ -80,7 +80,7 @@ class UnhealthyDynamoDbTest {
         try (FakeDynamoDb dynamoDb = FakeDynamoDb.answering(400, "ResourceNotFoundException")) {
             SubmitIntakeHandler handler = handler(dynamoDb.clients());
 
-            assertThatThrownBy(() -> Post.form(TestForms.typical()).to(handler))
+            assertThatThrownBy(() -> Post.form(Fixtures.typical()).to(handler))
                     .isInstanceOf(ResourceNotFoundException.class);
             assertThat(dynamoDb.requests.get()).isEqualTo(1);
         }

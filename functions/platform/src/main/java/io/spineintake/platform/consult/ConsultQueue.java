@@ -2,7 +2,7 @@ package io.spineintake.platform.consult;
 
 /**
  * The consult queue (FIFO) and its dead-letter queue: names and attribute values shared by
- * local provisioning and template.yaml (a test compares them). The sender comes in a later issue.
+ * local provisioning and template.yaml (a test compares them).
  */
 public final class ConsultQueue {
 

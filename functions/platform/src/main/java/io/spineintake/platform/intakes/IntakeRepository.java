@@ -58,10 +58,6 @@ public final class IntakeRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public String tableName() {
-        return tableName;
-    }
-
     /**
      * Stores a new intake: one PutItem with attribute_not_exists(intakeId).
      *

@@ -1,10 +1,12 @@
 package io.spineintake.triage.form;
 
-import static io.spineintake.triage.form.TestForms.NODES;
-import static io.spineintake.triage.form.TestForms.minimal;
-import static io.spineintake.triage.form.TestForms.read;
-import static io.spineintake.triage.form.TestForms.with;
-import static io.spineintake.triage.form.TestForms.without;
+import io.spineintake.triage.TestForms;
+
+import static io.spineintake.triage.TestForms.NODES;
+import static io.spineintake.triage.TestForms.minimal;
+import static io.spineintake.triage.TestForms.read;
+import static io.spineintake.triage.TestForms.with;
+import static io.spineintake.triage.TestForms.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,7 +99,7 @@ class FormContractCrossCheckTest {
     @ParameterizedTest
     void spreadOfAnotherRegionIsRefused(String region, String spread) {
         ObjectNode doc = withRegion(minimal(), 0, region.equals("THORACIC") ? "CERVICAL" : "THORACIC", null);
-        withRegion(doc, 1, region, spread);
+        doc = withRegion(doc, 1, region, spread);
 
         assertThat(read(doc).violations()).containsExactly(v("/pain/regions/1/spread", "does not apply to this region"));
     }
@@ -118,7 +120,7 @@ class FormContractCrossCheckTest {
     @Test
     void regionListedTwiceIsRefusedAtTheSecond() {
         ObjectNode doc = withRegion(minimal(), 1, "CERVICAL", null);
-        withRegion(doc, 2, "LUMBAR", null);
+        doc = withRegion(doc, 2, "LUMBAR", null);
 
         assertThat(read(doc).violations()).containsExactly(v("/pain/regions/2/region", "is listed more than once"));
     }
@@ -133,7 +135,7 @@ class FormContractCrossCheckTest {
     @Test
     void mainRegionAmongTheListedIsAccepted() {
         ObjectNode doc = withRegion(minimal(), 1, "CERVICAL", "HAND");
-        with(doc, "/pain/mainRegion", "CERVICAL");
+        doc = with(doc, "/pain/mainRegion", "CERVICAL");
 
         FormReading reading = read(doc);
 
@@ -145,9 +147,9 @@ class FormContractCrossCheckTest {
     @Test
     void allCrossCheckProblemsAreReportedTogetherInPointerOrder() {
         ObjectNode doc = with(minimal(), "/patient/dateOfBirth", "2030-01-01");
-        withRegion(doc, 0, "LUMBAR", "HAND");
-        withRegion(doc, 1, "LUMBAR", null);
-        with(doc, "/pain/mainRegion", "THORACIC");
+        doc = withRegion(doc, 0, "LUMBAR", "HAND");
+        doc = withRegion(doc, 1, "LUMBAR", null);
+        doc = with(doc, "/pain/mainRegion", "THORACIC");
 
         assertThat(read(doc).violations()).containsExactly(
                 v("/pain/mainRegion", "must be one of the regions listed"),
@@ -171,7 +173,7 @@ class FormContractCrossCheckTest {
     @Test
     void consentFalseIsRefused() {
         ObjectNode doc = with(minimal(), "/consent/contact", NODES.booleanNode(false));
-        with(doc, "/consent/dataProcessing", NODES.booleanNode(false));
+        doc = with(doc, "/consent/dataProcessing", NODES.booleanNode(false));
 
         assertThat(read(doc).violations()).containsExactly(
                 v("/consent/contact", "must be true"),
@@ -181,7 +183,7 @@ class FormContractCrossCheckTest {
     @Test
     void consentMustBeTheBooleanTrue() {
         ObjectNode doc = with(minimal(), "/consent/contact", "true");
-        with(doc, "/consent/dataProcessing", NODES.nullNode());
+        doc = with(doc, "/consent/dataProcessing", NODES.nullNode());
 
         assertThat(read(doc).violations()).containsExactly(
                 v("/consent/contact", "must be true"),
@@ -203,7 +205,7 @@ class FormContractCrossCheckTest {
     void crossChecksRunOnlyOnceTheSchemaPasses() {
         // the schema problem is reported; the duplicate region is not looked at yet
         ObjectNode doc = withRegion(minimal(), 1, "LUMBAR", null);
-        with(doc, "/pain/nrs/now", NODES.numberNode(11));
+        doc = with(doc, "/pain/nrs/now", NODES.numberNode(11));
 
         assertThat(read(doc).violations()).containsExactly(v("/pain/nrs/now", "must be at most 10"));
     }

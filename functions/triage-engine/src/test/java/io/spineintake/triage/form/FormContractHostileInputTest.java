@@ -1,11 +1,14 @@
 package io.spineintake.triage.form;
 
-import static io.spineintake.triage.form.TestForms.CONTRACT;
-import static io.spineintake.triage.form.TestForms.NODES;
-import static io.spineintake.triage.form.TestForms.bytes;
-import static io.spineintake.triage.form.TestForms.minimal;
-import static io.spineintake.triage.form.TestForms.utf8;
-import static io.spineintake.triage.form.TestForms.with;
+import io.spineintake.triage.TestForms;
+
+import static io.spineintake.triage.TestForms.CONTRACT;
+import static io.spineintake.triage.TestForms.NODES;
+import static io.spineintake.triage.TestForms.bytes;
+import static io.spineintake.triage.TestForms.concat;
+import static io.spineintake.triage.TestForms.minimal;
+import static io.spineintake.triage.TestForms.utf8;
+import static io.spineintake.triage.TestForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -31,8 +34,7 @@ class FormContractHostileInputTest {
 
     /** The minimal valid form as text, with the value at {@code pointer} replaced by raw JSON text. */
     static String minimalWithRaw(String pointer, String rawJson) {
-        ObjectNode doc = with(minimal(), pointer, "@@RAW@@");
-        return new String(bytes(doc), StandardCharsets.UTF_8).replace("\"@@RAW@@\"", rawJson);
+        return TestForms.withRaw(minimal(), pointer, rawJson);
     }
 
     static String nested(int depth) {
@@ -231,19 +233,6 @@ class FormContractHostileInputTest {
         return NODES.objectNode().put("region", name);
     }
 
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
@@ -264,10 +253,10 @@ class FormContractHostileInputTest {
     void manyProblemsAreOrderedByPointerAndCappedAtFifty() {
         ObjectNode doc = minimal();
         for (int i = 0; i < 80; i++) {
-            with(doc, String.format("/extra%02d", i), "x");
+            doc = with(doc, String.format("/extra%02d", i), "x");
         }
-        with(doc, "/pain/nrs/now", NODES.numberNode(99));
-        with(doc, "/consent/contact", NODES.booleanNode(false));
+        doc = with(doc, "/pain/nrs/now", NODES.numberNode(99));
+        doc = with(doc, "/consent/contact", NODES.booleanNode(false));
 
         List<Violation> violations = CONTRACT.read(bytes(doc)).violations();
 
@@ -285,7 +274,7 @@ class FormContractHostileInputTest {
         for (int i = 0; i < 5000; i++) {
             big.add(region("LUMBAR"));
         }
-        with(doc, "/pain/regions", big);
+        doc = with(doc, "/pain/regions", big);
 
         assertThat(CONTRACT.read(bytes(doc)).violations())
                 .containsExactly(v("", "has more than 2000 values: too large for an intake form"));

@@ -1,11 +1,13 @@
 package io.spineintake.triage.form;
 
-import static io.spineintake.triage.form.TestForms.CONTRACT;
-import static io.spineintake.triage.form.TestForms.NODES;
-import static io.spineintake.triage.form.TestForms.minimal;
-import static io.spineintake.triage.form.TestForms.read;
-import static io.spineintake.triage.form.TestForms.utf8;
-import static io.spineintake.triage.form.TestForms.with;
+import io.spineintake.triage.TestForms;
+
+import static io.spineintake.triage.TestForms.CONTRACT;
+import static io.spineintake.triage.TestForms.NODES;
+import static io.spineintake.triage.TestForms.minimal;
+import static io.spineintake.triage.TestForms.read;
+import static io.spineintake.triage.TestForms.utf8;
+import static io.spineintake.triage.TestForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -207,7 +209,7 @@ class FormContractTest {
     @Test
     void emailAloneIsEnoughContact() {
         ObjectNode doc = TestForms.without(minimal(), "/patient/phone");
-        with(doc, "/patient/email", "test.patient@example.com");
+        doc = with(doc, "/patient/email", "test.patient@example.com");
 
         FormReading reading = read(doc);
 
@@ -219,12 +221,12 @@ class FormContractTest {
     @Test
     void blankAndNoStayDistinguishable() {
         ObjectNode doc = minimal();
-        with(doc, "/pain/regions/0/worseWith/twisting", "NO");
-        with(doc, "/pain/regions/0/worseWith/bendingBackward", NODES.nullNode());
-        with(doc, "/pain/regions/0/worseWith/walking", "UNSURE");
-        with(doc, "/safety/saddleNumbness", "NO");
-        with(doc, "/safety/bladderOrBowelChange", NODES.nullNode());
-        with(doc, "/treatments/physicalTherapy", NODES.objectNode());
+        doc = with(doc, "/pain/regions/0/worseWith/twisting", "NO");
+        doc = with(doc, "/pain/regions/0/worseWith/bendingBackward", NODES.nullNode());
+        doc = with(doc, "/pain/regions/0/worseWith/walking", "UNSURE");
+        doc = with(doc, "/safety/saddleNumbness", "NO");
+        doc = with(doc, "/safety/bladderOrBowelChange", NODES.nullNode());
+        doc = with(doc, "/treatments/physicalTherapy", NODES.objectNode());
 
         IntakeForm form = read(doc).form();
 
@@ -247,7 +249,7 @@ class FormContractTest {
                 "/pain/nrs", "/pain/peg", "/pain/mainRegion", "/patient/email", "/patient/postcode",
                 "/patient/language", "/patient/preferredContact", "/pain/regions/0/worseWith",
                 "/pain/regions/0/side", "/pain/regions/0/durationMonths", "/pain/regions/0/spread")) {
-            with(doc, group, NODES.nullNode());
+            doc = with(doc, group, NODES.nullNode());
         }
 
         FormReading reading = read(doc);
@@ -259,9 +261,9 @@ class FormContractTest {
     @Test
     void nonCervicalQuestionsOnALumbarRegionAreAccepted() {
         ObjectNode doc = minimal();
-        with(doc, "/pain/regions/0/occipitalHeadache", "YES");
-        with(doc, "/pain/regions/0/worseWith/lookingUp", "YES");
-        with(doc, "/pain/regions/0/worseWith/turningHead", "YES");
+        doc = with(doc, "/pain/regions/0/occipitalHeadache", "YES");
+        doc = with(doc, "/pain/regions/0/worseWith/lookingUp", "YES");
+        doc = with(doc, "/pain/regions/0/worseWith/turningHead", "YES");
 
         FormReading reading = read(doc);
 
@@ -325,8 +327,8 @@ class FormContractTest {
     })
     void textIsKeptVerbatim(String text) {
         ObjectNode doc = minimal();
-        with(doc, "/patient/name", text);
-        with(doc, "/notes", text + "\n" + text);
+        doc = with(doc, "/patient/name", text);
+        doc = with(doc, "/notes", text + "\n" + text);
 
         FormReading reading = read(doc);
 

@@ -1,7 +1,9 @@
 package io.spineintake.triage.form;
 
-import static io.spineintake.triage.form.TestForms.CONTRACT;
-import static io.spineintake.triage.form.TestForms.resource;
+import io.spineintake.triage.TestForms;
+
+import static io.spineintake.triage.TestForms.CONTRACT;
+import static io.spineintake.triage.TestForms.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,7 @@
 package io.spineintake.triage.form;
 
+import io.spineintake.triage.TestForms;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package io.spineintake.triage.form;
 
-import static io.spineintake.triage.form.TestForms.tree;
+import static io.spineintake.triage.TestForms.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

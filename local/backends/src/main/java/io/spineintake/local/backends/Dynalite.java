@@ -172,12 +172,6 @@ public final class Dynalite implements AutoCloseable {
         }
     }
 
-    /** Stops, then starts again on the same port. */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -55,12 +55,6 @@ public final class ElasticMq implements AutoCloseable {
         }
     }
 
-    /** Stops, then starts again on the same port (empty). */
-    public synchronized void restart() {
-        stop();
-        start();
-    }
-
     public synchronized boolean isRunning() {
         return server != null;
     }

@@ -67,7 +67,8 @@ class DynaliteTest {
             String table = Provisioning.createTable(clients.dynamoDb(), Provisioning.intakesTable("disk"));
             clients.dynamoDb().putItem(r -> r.tableName(table).item(Map.of("intakeId", AttributeValue.fromS("kept"))));
 
-            dynalite.restart();
+            dynalite.stop();
+            dynalite.start();
 
             assertThat(clients.dynamoDb().getItem(r -> r.tableName(table)
                     .key(Map.of("intakeId", AttributeValue.fromS("kept"))).consistentRead(true)).hasItem()).isTrue();

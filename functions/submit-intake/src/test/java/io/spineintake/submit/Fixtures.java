@@ -1,13 +1,9 @@
 package io.spineintake.submit;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spineintake.local.backends.RepoRoot;
+import io.spineintake.triage.TestForms;
 import io.spineintake.triage.form.FormContract;
 import io.spineintake.triage.form.FormReading;
 import java.io.IOException;
@@ -23,10 +19,8 @@ import java.util.List;
  * {@link PhiLogScanTest} looks for in the test logs. A test that sends a new personal value puts it
  * here, in {@link #distinctiveValues()}.
  */
-final class TestForms {
+final class Fixtures {
 
-    static final ObjectMapper PLAIN = new ObjectMapper();
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** One contract for the helpers here (the handlers under test build their own). */
     static final FormContract CONTRACT = FormContract.load();
 
@@ -55,7 +49,7 @@ final class TestForms {
     /** The outage test's patient name prefix. */
     static final String OUTAGE_NAME = "Brannoch Outagewell";
 
-    private TestForms() {
+    private Fixtures() {
     }
 
     /** Every distinctive personal value a test here sends (besides the event files and vignettes). */
@@ -110,7 +104,7 @@ final class TestForms {
     }
 
     static ObjectNode patient(String name) {
-        return NODES.objectNode()
+        return TestForms.NODES.objectNode()
                 .put("name", name)
                 .put("dateOfBirth", DATE_OF_BIRTH)
                 .put("phone", PHONE)
@@ -122,31 +116,10 @@ final class TestForms {
 
     static ObjectNode read(Path file) {
         try {
-            return (ObjectNode) PLAIN.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return (ObjectNode) TestForms.PLAIN.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static JsonNode tree(String json) {
-        try {
-            return PLAIN.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Compact JSON text, as JSON.stringify writes it. */
-    static String text(JsonNode form) {
-        try {
-            return PLAIN.writeValueAsString(form);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] bytes(JsonNode form) {
-        return text(form).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The form as the contract writes it (what the intake stores as formJson). */
@@ -158,46 +131,9 @@ final class TestForms {
         return CONTRACT.toJson(reading.form());
     }
 
-    /** A copy of {@code doc} with {@code value} at {@code pointer} (missing parent objects created). */
-    static ObjectNode with(ObjectNode doc, String pointer, JsonNode value) {
-        ObjectNode copy = doc.deepCopy();
-        JsonPointer p = JsonPointer.compile(pointer);
-        JsonNode parent = copy.at(p.head());
-        if (parent.isMissingNode()) {
-            parent = copy.withObject(p.head());
-        }
-        if (parent instanceof ArrayNode array) {
-            int index = p.last().getMatchingIndex();
-            if (index == array.size()) {
-                array.add(value);
-            } else {
-                array.set(index, value);
-            }
-        } else {
-            ((ObjectNode) parent).set(p.last().getMatchingProperty(), value);
-        }
-        return copy;
-    }
-
-    static ObjectNode with(ObjectNode doc, String pointer, String text) {
-        return with(doc, pointer, NODES.textNode(text));
-    }
-
-    static ObjectNode with(ObjectNode doc, String pointer, int number) {
-        return with(doc, pointer, NODES.numberNode(number));
-    }
-
-    /** A copy of {@code doc} without the property at {@code pointer}. */
-    static ObjectNode without(ObjectNode doc, String pointer) {
-        ObjectNode copy = doc.deepCopy();
-        JsonPointer p = JsonPointer.compile(pointer);
-        ((ObjectNode) copy.at(p.head())).remove(p.last().getMatchingProperty());
-        return copy;
-    }
-
     /** The typical form as text with the JSON at {@code pointer} replaced by {@code rawJson} (for what a tree cannot hold). */
     static String typicalWithRaw(String pointer, String rawJson) {
-        return text(with(typical(), pointer, "@@RAW@@")).replace("\"@@RAW@@\"", rawJson);
+        return TestForms.withRaw(typical(), pointer, rawJson);
     }
 
     static List<String> lines(Path file) {
