@@ -1,8 +1,9 @@
 package io.spineintake.platform;
 
 import io.spineintake.triage.form.Region;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -22,25 +23,12 @@ public final class Regions implements AttributeConverter<List<Region>> {
     }
 
     public static String encode(List<Region> regions) {
-        StringBuilder b = new StringBuilder();
-        for (Region r : regions) {
-            b.append(b.length() == 0 ? "" : ",").append(r.name());
-        }
-        return b.toString();
+        return regions.stream().map(Region::name).collect(Collectors.joining(","));
     }
 
     public static List<Region> decode(String stored) {
-        List<Region> regions = new ArrayList<>();
-        if (stored != null) {
-            for (String name : stored.split(",")) {
-                for (Region r : Region.values()) {
-                    if (r.name().equals(name.strip())) {
-                        regions.add(r);
-                    }
-                }
-            }
-        }
-        return List.copyOf(regions);
+        return stored == null ? List.of() : Arrays.stream(stored.split(",")).map(String::strip)
+                .flatMap(name -> Arrays.stream(Region.values()).filter(r -> r.name().equals(name))).toList();
     }
 
     @Override

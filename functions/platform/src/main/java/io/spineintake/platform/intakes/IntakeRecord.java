@@ -52,16 +52,7 @@ public record IntakeRecord(
 
     public static final String INTAKE_ID = "intakeId";
     public static final String RECEIVED_AT = "receivedAt";
-    public static final String REQUEST_HASH = "requestHash";
-    public static final String FORM_JSON = "formJson";
-    public static final String ASSESSMENT_JSON = "assessmentJson";
-    public static final String RULE_SET_VERSION = "ruleSetVersion";
-    public static final String DISPOSITION = "disposition";
-    public static final String TIER = "tier";
-    public static final String SCORE = "score";
     public static final String PRIORITY_KEY = "priorityKey";
-    public static final String PATIENT_MESSAGE = "patientMessage";
-    public static final String RESPONSE_JSON = "responseJson";
     public static final String ROUTING_STATE = "routingState";
     public static final String PENDING_SHARD = "pendingShard";
     public static final String UPDATED_AT = "updatedAt";
@@ -87,28 +78,28 @@ public record IntakeRecord(
                     .addAttribute(String.class, a -> a.name(RECEIVED_AT)
                             .getter(IntakeRecord::receivedAt).setter(Builder::receivedAt)
                             .tags(secondarySortKey(PENDING_INDEX)))
-                    .addAttribute(String.class, a -> a.name(REQUEST_HASH)
+                    .addAttribute(String.class, a -> a.name("requestHash")
                             .getter(IntakeRecord::requestHash).setter(Builder::requestHash))
-                    .addAttribute(String.class, a -> a.name(FORM_JSON)
+                    .addAttribute(String.class, a -> a.name("formJson")
                             .getter(IntakeRecord::formJson).setter(Builder::formJson))
-                    .addAttribute(String.class, a -> a.name(ASSESSMENT_JSON)
+                    .addAttribute(String.class, a -> a.name("assessmentJson")
                             .getter(IntakeRecord::assessmentJson).setter(Builder::assessmentJson))
-                    .addAttribute(String.class, a -> a.name(RULE_SET_VERSION)
+                    .addAttribute(String.class, a -> a.name("ruleSetVersion")
                             .getter(IntakeRecord::ruleSetVersion).setter(Builder::ruleSetVersion))
-                    .addAttribute(Disposition.class, a -> a.name(DISPOSITION)
+                    .addAttribute(Disposition.class, a -> a.name("disposition")
                             .getter(IntakeRecord::disposition).setter(Builder::disposition)
                             .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
-                    .addAttribute(Tier.class, a -> a.name(TIER)
+                    .addAttribute(Tier.class, a -> a.name("tier")
                             .getter(IntakeRecord::tier).setter(Builder::tier)
                             .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Tier.class)))
-                    .addAttribute(Integer.class, a -> a.name(SCORE)
+                    .addAttribute(Integer.class, a -> a.name("score")
                             .getter(IntakeRecord::score).setter(Builder::score))
                     .addAttribute(String.class, a -> a.name(PRIORITY_KEY)
                             .getter(IntakeRecord::priorityKey).setter(Builder::priorityKey))
-                    .addAttribute(PatientMessage.class, a -> a.name(PATIENT_MESSAGE)
+                    .addAttribute(PatientMessage.class, a -> a.name("patientMessage")
                             .getter(IntakeRecord::patientMessage).setter(Builder::patientMessage)
                             .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(PatientMessage.class)))
-                    .addAttribute(String.class, a -> a.name(RESPONSE_JSON)
+                    .addAttribute(String.class, a -> a.name("responseJson")
                             .getter(IntakeRecord::responseJson).setter(Builder::responseJson))
                     .addAttribute(RoutingState.class, a -> a.name(ROUTING_STATE)
                             .getter(IntakeRecord::routingState).setter(Builder::routingState)

@@ -2,6 +2,7 @@ package io.spineintake.platform.referrals;
 
 import io.spineintake.triage.assess.Disposition;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The worklist's bands, in the order the worklist lists them: the single place that says which
@@ -35,25 +36,14 @@ public enum Band {
     }
 
     /** The band a disposition's referrals go to; none for one that goes on no worklist. */
-    public static java.util.Optional<Band> of(Disposition disposition) {
-        for (Band b : IN_ORDER) {
-            if (b.disposition == disposition) {
-                return java.util.Optional.of(b);
-            }
-        }
-        return java.util.Optional.empty();
+    public static Optional<Band> of(Disposition disposition) {
+        return IN_ORDER.stream().filter(b -> b.disposition == disposition).findFirst();
     }
 
     /** The band a priority key belongs to; none when the key has no band's prefix. */
-    public static java.util.Optional<Band> ofKey(String priorityKey) {
-        if (priorityKey != null && !priorityKey.isEmpty()) {
-            for (Band b : IN_ORDER) {
-                if (b.prefix == priorityKey.charAt(0)) {
-                    return java.util.Optional.of(b);
-                }
-            }
-        }
-        return java.util.Optional.empty();
+    public static Optional<Band> ofKey(String priorityKey) {
+        return priorityKey == null || priorityKey.isEmpty() ? Optional.empty()
+                : IN_ORDER.stream().filter(b -> b.prefix == priorityKey.charAt(0)).findFirst();
     }
 
     /** {@code priorityKey} moved into this band (its prefix replaced). */

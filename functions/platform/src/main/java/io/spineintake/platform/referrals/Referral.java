@@ -18,7 +18,7 @@ public final class Referral {
     private Referral() {
     }
 
-    /** What a command comes to. */
+    /** What a command comes to: a change to write, or a refusal (nothing is written). */
     public sealed interface Result permits Change, Refusal {
     }
 
@@ -26,34 +26,26 @@ public final class Referral {
     public record Change(ReferralRecord before, ReferralRecord after, AuditEntry entry) implements Result {
     }
 
-    /** Why a command is refused; nothing is written. */
     public sealed interface Refusal extends Result {
     }
 
-    /** The referral has been decided: off the worklist. */
-    public record Closed() implements Refusal {
-    }
+    /** Decided: off the worklist. */
+    public record Closed() implements Refusal { }
 
-    /** Someone else holds a live claim. */
-    public record ClaimedByAnother(String assignee, String leaseUntil) implements Refusal {
-    }
+    public record ClaimedByAnother(String assignee, String leaseUntil) implements Refusal { }
 
-    /** The coordinator holds no live claim: nobody's, someone else's, or their own that expired. */
-    public record ClaimNotHeld(String assignee, String leaseUntil, boolean expired) implements Refusal {
-    }
+    /** No live claim of the coordinator's: nobody's, someone else's (assignee), or their own that expired. */
+    public record ClaimNotHeld(String assignee, String leaseUntil, boolean expired) implements Refusal { }
 
-    /** The decision was made on another version than the current one. */
-    public record VersionMismatch(long current) implements Refusal {
-    }
+    /** Decided on another version than the current one. */
+    public record VersionMismatch(long current) implements Refusal { }
 
     /** ESCALATE_TO_URGENT on a referral already in the emergency band. */
-    public record EscalationNotApplicable() implements Refusal {
-    }
+    public record EscalationNotApplicable() implements Refusal { }
 
     /** The outcome decides against the disposition (as overridden, if it is) without an override that allows it. */
     public record OutcomeNotAllowed(Outcome outcome, Disposition disposition, boolean overridden, List<Outcome> allowed)
-            implements Refusal {
-    }
+            implements Refusal { }
 
     /** A coordinator's decision: the outcome, a note, and an override of the disposition with its reason. */
     public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String overrideReason) {
