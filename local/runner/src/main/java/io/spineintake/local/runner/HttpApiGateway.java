@@ -50,14 +50,16 @@ final class HttpApiGateway implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Map<String, TemplateFunctions.Function> functions;
     private final LocalJwt jwt;
+    private final StaticSite site;
 
     HttpApiGateway(int port, List<TemplateFunctions.Route> routes,
                    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,
-                   Map<String, TemplateFunctions.Function> functions, LocalJwt jwt) throws IOException {
+                   Map<String, TemplateFunctions.Function> functions, LocalJwt jwt, StaticSite site) throws IOException {
         this.routes = routes;
         this.handlers = handlers;
         this.functions = functions;
         this.jwt = jwt;
+        this.site = site;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -99,6 +101,10 @@ final class HttpApiGateway implements AutoCloseable {
                     }
                 }
                 invoke(exchange, route, params, claims, body);
+                return;
+            }
+            // what no API route takes is the web form's static files, as CloudFront serves them in AWS
+            if (site != null && (method.equals("GET") || method.equals("HEAD")) && site.serve(exchange, path)) {
                 return;
             }
             send(exchange, 404, "{\"message\":\"Not Found\"}");
