@@ -56,6 +56,9 @@ await esbuild.build({
   alias: { 'generated:validate-form': join(generated, 'validate-form.js') },
 });
 
-// 4. page
-await copyFile(join(web, 'src/index.html'), join(out, 'index.html'));
+// 4. page; in AWS the API is on its own origin: API_BASE (the stack's ApiUrl) is written into the page
+const html = await readFile(join(web, 'src/index.html'), 'utf8');
+const apiBase = process.env.API_BASE || '';
+if (apiBase && !/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9_-]+)?$/.test(apiBase)) throw new Error('API_BASE must be https://host[/stage]');
+await writeFile(join(out, 'index.html'), html.replace('<meta name="api-base" content="">', `<meta name="api-base" content="${apiBase}">`));
 console.log(`web build: target/site in ${Date.now() - started} ms (fonts: ${[...new Set(fonts)].join(', ')}; images: ${new Set(images).size})`);
