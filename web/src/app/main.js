@@ -286,7 +286,7 @@ function question(slot) {
         h('label', { className: `usa-${box}__label`, for: optionId }, labelOf(o, slot.region)));
     });
     group.append(h('fieldset', { className: 'usa-fieldset', 'aria-describedby': describedBy },
-      h('legend', { className: 'usa-legend usa-legend--large' }, label), hint, error,
+      h('legend', { className: 'usa-legend' }, label), hint, error,
       q.type === 'scale' ? h('div', { className: 'site-scale' }, items) : items));
     if (q.hardStop) {
       const alertSlot = h('div', { id: `${id}-advice` });
@@ -325,7 +325,7 @@ function question(slot) {
   } else {
     input = h('input', { ...attrs, type: q.type === 'tel' ? 'tel' : q.type === 'email' ? 'email' : 'text', spellcheck: 'false' });
   }
-  group.append(h('label', { className: 'usa-label', for: id }, label), hint, error, input);
+  group.append(...[h('label', { className: 'usa-label', for: id }, label), hint, error, input].filter(Boolean));
   return group;
 }
 

@@ -64,14 +64,11 @@ final class IntakeDrafts {
     }
 
     DraftOutcome save(byte[] body) {
-        JsonNode request;
-        try {
-            request = object(body);
-        } catch (IOException e) {
+        JsonNode request = object(body);
+        if (request == null) {
             return malformed();
         }
-        List<FieldError> errors = new ArrayList<>();
-        unknownFields(request, Set.of("form", "dateOfBirth"), errors);
+        List<FieldError> errors = unknownFields(request, Set.of("form", "dateOfBirth"));
         JsonNode form = request.get("form");
         if (form == null || !form.isObject()) {
             errors.add(new FieldError("/form", "Send the answers so far as a JSON object."));
@@ -94,14 +91,11 @@ final class IntakeDrafts {
     }
 
     DraftOutcome resume(byte[] body) {
-        JsonNode request;
-        try {
-            request = object(body);
-        } catch (IOException e) {
+        JsonNode request = object(body);
+        if (request == null) {
             return malformed();
         }
-        List<FieldError> errors = new ArrayList<>();
-        unknownFields(request, Set.of("resumeCode", "dateOfBirth"), errors);
+        List<FieldError> errors = unknownFields(request, Set.of("resumeCode", "dateOfBirth"));
         JsonNode typed = request.get("resumeCode");
         Optional<String> code = typed != null && typed.isTextual() ? ResumeCode.normalise(typed.asText()) : Optional.empty();
         if (code.isEmpty()) {
@@ -164,21 +158,26 @@ final class IntakeDrafts {
         }
     }
 
-    private static JsonNode object(byte[] body) throws IOException {
-        JsonNode node = STRICT.readTree(body);
-        if (node == null || !node.isObject()) {
-            throw new IOException("not a JSON object");
+    /** The body as one JSON object, or null when it is not one. */
+    private static JsonNode object(byte[] body) {
+        try {
+            JsonNode node = STRICT.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
         }
-        return node;
     }
 
-    private static void unknownFields(JsonNode request, Set<String> known, List<FieldError> errors) {
+    /** An error for each field the request does not take; the list the other checks add to. */
+    private static List<FieldError> unknownFields(JsonNode request, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
                 errors.add(new FieldError("/" + name.replace("~", "~0").replace("/", "~1"), "This field is not part of the request."));
             }
         }
+        return errors;
     }
 
     private static DraftOutcome malformed() {

@@ -6,11 +6,8 @@ import static io.spineintake.drafts.DraftRequests.save;
 import static io.spineintake.drafts.DraftRequests.saveBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.local.backends.TestClock;
 import io.spineintake.platform.drafts.DraftsTable;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +35,7 @@ class IntakeDraftsTest {
     static final String DOB = "1968-07-21";
 
     private final LocalAws aws;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final IntakeDraftsHandler handler;
 
     IntakeDraftsTest(LocalAws aws) {
@@ -224,34 +222,6 @@ class IntakeDraftsTest {
                 assertThat(items().stream().map(i -> i.get(DraftRepository.FAILED_TRIES).n()).collect(Collectors.toSet()))
                         .isSubsetOf("0");
             }
-        }
-    }
-
-    /** A clock a test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.local.backends.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
