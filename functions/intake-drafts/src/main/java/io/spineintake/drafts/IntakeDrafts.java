@@ -72,6 +72,8 @@ final class IntakeDrafts {
         JsonNode form = request.get("form");
         if (form == null || !form.isObject()) {
             errors.add(new FieldError("/form", "Send the answers so far as a JSON object."));
+        } else if (!isUnicode(form)) {
+            errors.add(new FieldError("/form", "A text holds an unpaired surrogate escape, which is no character."));
         }
         Optional<LocalDate> dateOfBirth = dateOfBirth(request, errors);
         if (!errors.isEmpty()) {
@@ -156,6 +158,29 @@ final class IntakeDrafts {
             errors.add(new FieldError("/dateOfBirth", detail));
             return Optional.empty();
         }
+    }
+
+    /** Every text in the tree is whole Unicode: a JSON escape can spell a lone surrogate, which UTF-8 cannot store. */
+    static boolean isUnicode(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // field names with a lone surrogate are refused by the parser itself
+        for (JsonNode child : node) {
+            if (!isUnicode(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body as one JSON object, or null when it is not one. */

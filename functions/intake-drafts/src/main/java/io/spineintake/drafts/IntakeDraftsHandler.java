@@ -61,20 +61,25 @@ public final class IntakeDraftsHandler implements RequestHandler<APIGatewayV2HTT
         }
     }
 
+    /** A refusal of the body as a whole points at the whole document (""). */
+    private static Problem wholeBody(Problem problem) {
+        return problem.withErrors(java.util.List.of(new Problem.FieldError("", problem.detail())));
+    }
+
     private APIGatewayV2HTTPResponse respond(String route, APIGatewayV2HTTPEvent event) {
         if (!SAVE.equals(route) && !RESUME.equals(route)) {
             return HttpResponses.problem(Problem.of(404, "Not Found", "This function serves POST /intake-drafts and POST /intake-drafts/resume.")
                     .withType("urn:spine-intake:problem:unknown-route"));
         }
         if (!Headers.isJson(event)) {
-            return HttpResponses.problem(Problem.of(415, "Unsupported Media Type", "Send the request as application/json.")
-                    .withType("urn:spine-intake:problem:unsupported-media-type"));
+            return HttpResponses.problem(wholeBody(Problem.of(415, "Unsupported Media Type", "Send the request as application/json.")
+                    .withType("urn:spine-intake:problem:unsupported-media-type")));
         }
         byte[] body;
         try {
             body = RequestBodies.read(event);
         } catch (RequestBodies.BodyException e) {
-            return HttpResponses.problem(e.toProblem());
+            return HttpResponses.problem(wholeBody(e.toProblem()));
         }
         try {
             DraftOutcome outcome = SAVE.equals(route) ? drafts.save(body) : drafts.resume(body);

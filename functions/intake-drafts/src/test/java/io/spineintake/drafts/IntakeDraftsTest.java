@@ -204,10 +204,17 @@ class IntakeDraftsTest {
 
         @Test
         void otherMediaTypesAndHugeBodiesAreRefused() {
-            DraftRequests.Answer text = DraftRequests.send(handler, "save-draft.json", saveBody(FORM, DOB), "text/plain");
-            assertThat(text.status()).isEqualTo(415);
-            String huge = saveBody("{\"notes\":\"" + "x".repeat(70_000) + "\"}", DOB);
-            assertThat(save(handler, huge).status()).isEqualTo(413);
+            assertRefused(DraftRequests.send(handler, "save-draft.json", saveBody(FORM, DOB), "text/plain"), 415, "");
+            assertRefused(save(handler, saveBody("{\"notes\":\"" + "x".repeat(70_000) + "\"}", DOB)), 413, "");
+            assertThat(items()).isEmpty();
+        }
+
+        @Test
+        void textThatIsNotUnicodeIsRefusedNotStoredAsSomethingElse() {
+            // a lone surrogate escape is no character: it could not be stored as sent
+            assertRefused(save(handler, "{\"form\":{\"notes\":[\"ok\",\"\\ud800\"]},\"dateOfBirth\":\"1968-07-21\"}"), 422, "/form");
+            assertRefused(save(handler, "{\"form\":{\"\\udfff\":1},\"dateOfBirth\":\"1968-07-21\"}"), 400, "");
+            assertRefused(save(handler, "{\"form\":" + "[".repeat(5000) + "]".repeat(5000) + ",\"dateOfBirth\":\"1968-07-21\"}"), 400, "");
             assertThat(items()).isEmpty();
         }
 

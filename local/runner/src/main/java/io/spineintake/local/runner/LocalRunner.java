@@ -203,6 +203,11 @@ public final class LocalRunner implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.port() != 0) {
+            // before the backends' own start-up lines: where to point the browser
+            System.out.println("spine-intake: the patient form will be at http://127.0.0.1:" + options.port() + "/ (starting...)");
+            System.out.flush();
+        }
         LocalRunner runner = new LocalRunner(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -213,7 +218,7 @@ public final class LocalRunner implements AutoCloseable {
         // the first line a script or test waits for: the patient form's address (the API is on the same origin)
         System.out.println("spine-intake is running on " + base + "/  (the patient form; the API on the same origin; Ctrl-C stops it)");
         if (!runner.siteBuilt) {
-            System.out.println("the web form is not built: run mvn -pl web -am package -DskipTests (the API works without it)");
+            System.out.println("the web form is not built: ./local/run.sh builds it (or: cd web && npm ci && npm run build); the API works without it");
         }
         System.out.flush();
         if (options.seed()) {
