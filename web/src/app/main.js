@@ -237,7 +237,7 @@ function showErrors(root, errors, title) {
     h('div', { className: 'usa-alert__body' },
       h('h2', { className: 'usa-alert__heading', id: 'error-summary-title' }, text('errorSummaryTitle')),
       h('ul', { className: 'usa-list' }, errors.map((e) => h('li', {},
-        h('a', { href: `#${idOf(e.slot.key)}`, onclick: (ev) => { ev.preventDefault(); focusField(e.slot); } }, messageFor(e)))))));
+        h('a', { href: `#${idOf(e.slot.key)}${e.slot.question.type === 'date' ? '-day' : ''}`, onclick: (ev) => { ev.preventDefault(); focusField(e.slot); } }, messageFor(e)))))));
   for (const e of errors) {
     const group = document.getElementById(`${idOf(e.slot.key)}-group`);
     if (!group) continue;

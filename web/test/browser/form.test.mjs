@@ -294,22 +294,23 @@ test('an expired code says so (the drafts function answers 410; its expiry itsel
   await page.context().close();
 });
 
-test('a 422 from the API shows each problem pointer at its question', { timeout: 120_000 }, async () => {
+test('a 422 from the API shows each problem pointer at its question (a birth date in the future: the schema allows it, the API does not)', { timeout: 120_000 }, async () => {
   const v = vignette('V13');
   const page = await newPage(browser);
-  await completeForm(page, model.disassemble(definition, v));
-  await page.route('**/intakes', (route) => route.fulfill({
-    status: 422, headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ status: 422, errors: [{ pointer: '/pain/regions/0/durationMonths', detail: 'must be at most 600' }] }),
-  }));
+  const answers = model.disassemble(definition, v);
+  answers.dateOfBirth = { day: '1', month: '1', year: '2099' };
+  await completeForm(page, answers);
+  const refused = page.waitForResponse((r) => r.url().endsWith('/intakes') && r.status() === 422);
   await page.click('#send');
-  await page.waitForFunction(() => location.hash === '#/region-pain/LUMBAR' && document.getElementById('error-summary'));
+  const problem = await (await refused).json();
+  assert.deepEqual(problem.errors.map((e) => e.pointer), ['/patient/dateOfBirth']);
+  await page.waitForFunction(() => location.hash === '#/about-you' && document.getElementById('error-summary'));
   assert.ok((await page.title()).startsWith('Error:'));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', 'the summary is focused');
-  const inline = await page.locator('#q-durationMonths-LUMBAR-error').innerText();
-  assert.ok(inline.includes('Error:') && inline.includes(definition.pages.find((p) => p.id === 'region-pain').questions[1].errors.invalid.en));
+  const inline = await page.locator('#q-dateOfBirth-error').innerText();
+  assert.ok(inline.includes('Error:') && inline.includes(definition.pages[0].questions[1].errors.invalid.en), inline);
   await page.click('#error-summary a');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'q-durationMonths-LUMBAR', 'the summary links to the field');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q-dateOfBirth-day', 'the summary links to the field');
   await page.context().close();
 });
 
