@@ -39,6 +39,8 @@ public final class Config {
         INTAKES_TABLE("intakesTable", Source.TEMPLATE),
         CONSULT_QUEUE_URL("consultQueueUrl", Source.TEMPLATE),
         REFERRALS_TABLE("referralsTable", Source.TEMPLATE),
+        /** The intake drafts table (save and come back later). */
+        DRAFTS_TABLE("draftsTable", Source.TEMPLATE),
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
         ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
         /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
@@ -125,6 +127,10 @@ public final class Config {
 
     public String referralsTable() {
         return required(Var.REFERRALS_TABLE);
+    }
+
+    public String draftsTable() {
+        return required(Var.DRAFTS_TABLE);
     }
 
     /** Minimum age of a PENDING intake before the reconciler routes it; default 2 minutes. */

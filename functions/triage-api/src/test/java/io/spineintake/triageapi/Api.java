@@ -3,6 +3,7 @@ package io.spineintake.triageapi;
 import io.spineintake.platform.referrals.ReferralStatus;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.platform.referrals.AuditAction;
+import io.spineintake.local.backends.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -48,6 +48,7 @@ public final class LocalAws implements AutoCloseable {
         }
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
+        env.put(Config.Var.DRAFTS_TABLE.name(), resources.draftsTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
@@ -79,6 +80,10 @@ public final class LocalAws implements AutoCloseable {
         return resources.referralsTable();
     }
 
+    public String draftsTable() {
+        return resources.draftsTable();
+    }
+
     public String consultQueueUrl() {
         return resources.consultQueueUrl();
     }
@@ -88,7 +93,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
-     * The environment a function gets here: INTAKES_TABLE, REFERRALS_TABLE, CONSULT_QUEUE_URL, AWS_REGION,
+     * The environment a function gets here: INTAKES_TABLE, REFERRALS_TABLE, DRAFTS_TABLE, CONSULT_QUEUE_URL, AWS_REGION,
      * AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SQS.
      */
     public Config config() {
@@ -168,6 +173,7 @@ public final class LocalAws implements AutoCloseable {
             if (backends.dynalite().isRunning()) {
                 clients.dynamoDb().deleteTable(r -> r.tableName(intakesTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(referralsTable()));
+                clients.dynamoDb().deleteTable(r -> r.tableName(draftsTable()));
             }
             if (backends.elasticMq().isRunning()) {
                 clients.sqs().deleteQueue(r -> r.queueUrl(consultQueueUrl()));

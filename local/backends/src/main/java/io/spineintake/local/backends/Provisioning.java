@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Json;
 import io.spineintake.platform.consult.ConsultQueue;
+import io.spineintake.platform.drafts.DraftsTable;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.referrals.ReferralRecord;
 
@@ -137,8 +138,8 @@ public final class Provisioning {
     }
 
     /** What {@link #provision} created or found. */
-    public record Resources(String prefix, String intakesTable, String referralsTable, String consultQueueUrl,
-                            String consultDeadLetterQueueUrl) {
+    public record Resources(String prefix, String intakesTable, String referralsTable, String draftsTable,
+                            String consultQueueUrl, String consultDeadLetterQueueUrl) {
     }
 
     /** "prefix-suffix", or the suffix alone for an empty prefix. */
@@ -156,9 +157,15 @@ public final class Provisioning {
         return table(ReferralRecord.TABLE_SCHEMA.tableMetadata(), name(prefix, ReferralRecord.TABLE_NAME_SUFFIX));
     }
 
+    /** The intake drafts table: one string key, no index (DraftsTable's constants). */
+    public static TableDefinition draftsTable(String prefix) {
+        return new TableDefinition(name(prefix, DraftsTable.TABLE_NAME_SUFFIX),
+                new KeyAttribute(DraftsTable.DRAFT_KEY, ScalarAttributeType.S), null, List.of(), BillingMode.PAY_PER_REQUEST);
+    }
+
     /** Every table the functions use, in creation order. */
     public static List<TableDefinition> tables(String prefix) {
-        return List.of(intakesTable(prefix), referralsTable(prefix));
+        return List.of(intakesTable(prefix), referralsTable(prefix), draftsTable(prefix));
     }
 
     private static TableDefinition table(TableMetadata meta, String tableName) {
@@ -199,7 +206,7 @@ public final class Provisioning {
         provisionTables(clients.dynamoDb(), prefix);
         QueueUrls queues = provisionQueues(clients.sqs(), prefix);
         return new Resources(prefix, intakesTable(prefix).name(), referralsTable(prefix).name(),
-                queues.consultQueueUrl(), queues.consultDeadLetterQueueUrl());
+                draftsTable(prefix).name(), queues.consultQueueUrl(), queues.consultDeadLetterQueueUrl());
     }
 
     /** Creates every table (those that exist are kept). */

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +47,16 @@ final class HttpApiGateway implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
     private final Map<String, TemplateFunctions.Function> functions;
     private final LocalJwt jwt;
+    private final StaticSite site;
 
     HttpApiGateway(int port, List<TemplateFunctions.Route> routes,
                    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,
-                   Map<String, TemplateFunctions.Function> functions, LocalJwt jwt) throws IOException {
+                   Map<String, TemplateFunctions.Function> functions, LocalJwt jwt, StaticSite site) throws IOException {
         this.routes = routes;
         this.handlers = handlers;
         this.functions = functions;
         this.jwt = jwt;
+        this.site = site;
         this.server = new LocalHttpServer(port, MAX_BODY, this::handle);
     }
 
@@ -82,6 +85,13 @@ final class HttpApiGateway implements AutoCloseable {
                 }
             }
             return invoke(request, route, params, claims);
+        }
+        // what no API route takes is the web form's static files, as CloudFront serves them in AWS
+        if (site != null && (method.equals("GET") || method.equals("HEAD"))) {
+            Optional<Response> file = site.serve(request);
+            if (file.isPresent()) {
+                return file.get();
+            }
         }
         return Response.json(404, "{\"message\":\"Not Found\"}");
     }

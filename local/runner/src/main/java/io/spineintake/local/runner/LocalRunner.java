@@ -57,7 +57,8 @@ public final class LocalRunner implements AutoCloseable {
     /** The default stack name: resources are local-intakes, local-consult-queue.fifo, ... */
     static final String STACK = "local";
 
-    record Options(int port, boolean seed, Path dataDir, boolean aws, Long scheduleSeconds, String stack, boolean provision) {
+    record Options(int port, boolean seed, Path dataDir, boolean aws, Long scheduleSeconds, String stack, boolean provision,
+                   Path site) {
         static Options parse(String[] args) {
             int port = 3000;
             boolean seed = false;
@@ -66,6 +67,7 @@ public final class LocalRunner implements AutoCloseable {
             Long schedule = null;
             String stack = STACK;
             boolean provision = true;
+            Path site = RepoRoot.find().resolve("web/target/site");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
@@ -75,6 +77,7 @@ public final class LocalRunner implements AutoCloseable {
                     case "--schedule-seconds" -> schedule = Long.parseLong(args[++i]);
                     case "--stack" -> stack = args[++i];
                     case "--no-provision" -> provision = false;
+                    case "--site" -> site = Path.of(args[++i]).toAbsolutePath();
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         System.exit(0);
@@ -85,7 +88,7 @@ public final class LocalRunner implements AutoCloseable {
             if (!stack.matches("[A-Za-z][A-Za-z0-9-]{0,63}")) {
                 throw new IllegalArgumentException("--stack must be a stack name (letters, digits, hyphens)");
             }
-            return new Options(port, seed, dataDir, aws, schedule, stack, provision);
+            return new Options(port, seed, dataDir, aws, schedule, stack, provision, site);
         }
     }
 
@@ -101,11 +104,14 @@ public final class LocalRunner implements AutoCloseable {
                                    created with the prefix "local-" when missing
               --stack NAME         name resources as the SAM stack NAME does (NAME-intakes, ...)
               --no-provision       create nothing: use the stack's existing tables and queues
-              --schedule-seconds N run scheduled functions every N seconds instead of the template's rate""";
+              --schedule-seconds N run scheduled functions every N seconds instead of the template's rate
+              --site DIR           serve the web form from DIR (default web/target/site, built by mvn)""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final HttpApiGateway gateway;
+    private final Map<String, String> environment;
+    private final boolean siteBuilt;
 
     private LocalRunner(Options options) throws IOException {
         Path root = RepoRoot.find();
@@ -136,18 +142,23 @@ public final class LocalRunner implements AutoCloseable {
         // each function's environment as the template sets it, its references made local; every
         // handler is built through its Environment constructor with that configuration
         Map<String, Environment> environments = new LinkedHashMap<>();
+        Map<String, String> all = new LinkedHashMap<>(base);
         for (TemplateFunctions.Function f : template.functions.values()) {
             Map<String, String> env = new LinkedHashMap<>(base);
             f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack)));
             environments.put(f.id(), new Environment(Config.of(env), clients));
+            all.putAll(env);
         }
+        environment = Map.copyOf(all);
 
         Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> http = new LinkedHashMap<>();
         for (TemplateFunctions.Route r : template.routes) {
             http.computeIfAbsent(r.functionId(), id -> instantiate(template.functions.get(id), environments.get(id)));
         }
         LocalJwt jwt = new LocalJwt("http://127.0.0.1:" + options.port() + LocalJwt.ISSUER_PATH, Clock.systemUTC());
-        gateway = new HttpApiGateway(options.port(), template.routes, http, template.functions, jwt);
+        siteBuilt = Files.isRegularFile(options.site().resolve("index.html"));
+        gateway = new HttpApiGateway(options.port(), template.routes, http, template.functions, jwt,
+                new StaticSite(options.site()));
         resources.add(0, gateway);
 
         for (TemplateFunctions.QueueSource q : template.queues) {
@@ -193,8 +204,18 @@ public final class LocalRunner implements AutoCloseable {
         return gateway.port();
     }
 
+    /** The functions' environment as the runner set it (table names, endpoints), e.g. for a test to read the tables. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.port() != 0) {
+            // before the backends' own start-up lines: where to point the browser
+            System.out.println("spine-intake: the patient form will be at http://127.0.0.1:" + options.port() + "/ (starting...)");
+            System.out.flush();
+        }
         LocalRunner runner = new LocalRunner(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -202,8 +223,11 @@ public final class LocalRunner implements AutoCloseable {
             stopped.countDown();
         }, "local-runner-shutdown"));
         String base = "http://127.0.0.1:" + runner.port();
-        // the first line a script or test waits for
-        System.out.println("spine-intake is running on " + base + "  (Ctrl-C stops it)");
+        // the first line a script or test waits for: the patient form's address (the API is on the same origin)
+        System.out.println("spine-intake is running on " + base + "/  (the patient form; the API on the same origin; Ctrl-C stops it)");
+        if (!runner.siteBuilt) {
+            System.out.println("the web form is not built: ./local/run.sh builds it (or: cd web && npm ci && npm run build); the API works without it");
+        }
         System.out.flush();
         if (options.seed()) {
             System.out.println("seeded " + seed(base) + " reference vignettes");

@@ -479,4 +479,81 @@ final class TemplateChecks {
             throw new UncheckedIOException(e);
         }
     }
+
+    // ---- (7) the patient form's site ------------------------------------------------------------
+
+    /**
+     * Every S3 bucket is private (all four public-access blocks), encrypted and versioned; every
+     * CloudFront origin on a bucket reads it through Origin Access Control and every behaviour
+     * forces HTTPS and sends a response headers policy with a CSP without unsafe-inline/eval, HSTS,
+     * frame-ancestors 'none' and Referrer-Policy no-referrer; the HTTP API's CORS names the site.
+     */
+    static List<String> site(Template template) {
+        List<String> violations = new ArrayList<>();
+        template.resourcesOfType("AWS::S3::Bucket").forEach((id, bucket) -> {
+            Map<String, Object> props = properties(bucket);
+            Map<String, Object> block = map(props.get("PublicAccessBlockConfiguration"));
+            for (String b : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                if (!isTrue(block.get(b))) {
+                    violations.add(id + ": " + b + " must be true");
+                }
+            }
+            if (list(map(props.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).isEmpty()) {
+                violations.add(id + ": no default encryption");
+            }
+            if (!"Enabled".equals(map(props.get("VersioningConfiguration")).get("Status"))) {
+                violations.add(id + ": versioning must be Enabled");
+            }
+        });
+        Set<String> distributions = template.resourcesOfType("AWS::CloudFront::Distribution").keySet();
+        template.resourcesOfType("AWS::CloudFront::Distribution").forEach((id, distribution) -> {
+            Map<String, Object> config = map(properties(distribution).get("DistributionConfig"));
+            for (Object o : list(config.get("Origins"))) {
+                Map<String, Object> origin = map(o);
+                if (text(origin.get("DomainName")).contains("Bucket") && !origin.containsKey("OriginAccessControlId")) {
+                    violations.add(id + ": origin " + origin.get("Id") + " reads a bucket without Origin Access Control");
+                }
+            }
+            List<Object> behaviours = new ArrayList<>(list(config.get("CacheBehaviors")));
+            behaviours.add(config.get("DefaultCacheBehavior"));
+            for (Object b : behaviours) {
+                Map<String, Object> behaviour = map(b);
+                if (!"redirect-to-https".equals(behaviour.get("ViewerProtocolPolicy")) && !"https-only".equals(behaviour.get("ViewerProtocolPolicy"))) {
+                    violations.add(id + ": a behaviour allows plain HTTP");
+                }
+                String policy = template.referencedResource(behaviour.get("ResponseHeadersPolicyId")).orElse(null);
+                if (policy == null) {
+                    violations.add(id + ": a behaviour has no response headers policy of this template");
+                    continue;
+                }
+                Map<String, Object> headers = map(map(properties(template.resource(policy)).get("ResponseHeadersPolicyConfig"))
+                        .get("SecurityHeadersConfig"));
+                String csp = text(map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy"));
+                if (csp.isEmpty() || csp.contains("unsafe-inline") || csp.contains("unsafe-eval")) {
+                    violations.add(policy + ": CSP missing or allows unsafe-inline/unsafe-eval");
+                }
+                if (!csp.contains("frame-ancestors 'none'")) {
+                    violations.add(policy + ": CSP must say frame-ancestors 'none'");
+                }
+                if (map(headers.get("StrictTransportSecurity")).get("AccessControlMaxAgeSec") == null) {
+                    violations.add(policy + ": no HSTS");
+                }
+                if (!"no-referrer".equals(map(headers.get("ReferrerPolicy")).get("ReferrerPolicy"))) {
+                    violations.add(policy + ": Referrer-Policy must be no-referrer");
+                }
+            }
+        });
+        template.resourcesOfType("AWS::Serverless::HttpApi").forEach((id, api) -> {
+            List<Object> origins = list(map(properties(api).get("CorsConfiguration")).get("AllowOrigins"));
+            boolean namesSite = origins.stream().anyMatch(o -> distributions.stream()
+                    .anyMatch(d -> text(o).contains("${" + d + ".DomainName}")));
+            if (!distributions.isEmpty() && !namesSite) {
+                violations.add(id + ": CORS AllowOrigins must name the site's distribution");
+            }
+            if (origins.stream().anyMatch(o -> text(o).contains("*"))) {
+                violations.add(id + ": CORS AllowOrigins has a wildcard");
+            }
+        });
+        return violations;
+    }
 }

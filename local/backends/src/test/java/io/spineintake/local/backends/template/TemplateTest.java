@@ -53,7 +53,7 @@ class TemplateTest {
     // (1)
     @Test
     void everyTableMatchesProvisioning() {
-        assertThat(Provisioning.tables(STACK)).hasSize(2);
+        assertThat(Provisioning.tables(STACK)).hasSize(3);
         for (TableDefinition expected : Provisioning.tables(STACK)) {
             tableMatches(expected);
         }
@@ -151,6 +151,25 @@ class TemplateTest {
         assertThat(template.resourcesOfType("AWS::KMS::Key")).isNotEmpty();
         assertThat(template.resourcesOfType("AWS::SQS::QueuePolicy")).isNotEmpty();
         assertThat(TemplateChecks.noWildcardGrants(template)).isEmpty();
+    }
+
+    // (8)
+    @Test
+    void theFormsSiteIsPrivateBehindCloudFrontWithSecurityHeaders() {
+        assertThat(template.resourcesOfType("AWS::CloudFront::Distribution")).hasSize(1);
+        assertThat(template.resourcesOfType("AWS::S3::Bucket")).hasSize(1);
+        assertThat(TemplateChecks.site(template)).isEmpty();
+    }
+
+    // (9)
+    @Test
+    void theDraftsRoutesAreThrottledMoreTightlyThanTheDefault() {
+        Map<String, Object> api = properties(template.resourcesOfType("AWS::Serverless::HttpApi").values().iterator().next());
+        Map<String, Object> routes = map(api.get("RouteSettings"));
+        for (String route : List.of("POST /intake-drafts", "POST /intake-drafts/resume")) {
+            assertThat(routes).as(route).containsKey(route);
+            assertThat(Integer.parseInt(map(routes.get(route)).get("ThrottlingRateLimit").toString())).as(route).isLessThan(20);
+        }
     }
 
     private static Map<String, Object> resourceNamed(String type, String nameProperty, String name) {
@@ -436,6 +455,53 @@ class TemplateTest {
             assertThat(TemplateChecks.environment(t, repo)).noneMatch(v -> v.startsWith("Demo") && v.contains("INTAKES_TABLE"));
             assertThat(TemplateChecks.handlers(t, repo)).containsExactly(
                     "Missing: handler class demo.NoSuchHandler not found at functions/demo/src/main/java/demo/NoSuchHandler.java");
+        }
+
+        @Test
+        void aPublicBucketAndASiteWithoutHeadersOrHttps() {
+            Template t = Template.parse("""
+                    Resources:
+                      Bucket:
+                        Type: AWS::S3::Bucket
+                        Properties:
+                          PublicAccessBlockConfiguration:
+                            BlockPublicAcls: true
+                      Headers:
+                        Type: AWS::CloudFront::ResponseHeadersPolicy
+                        Properties:
+                          ResponseHeadersPolicyConfig:
+                            SecurityHeadersConfig:
+                              ContentSecurityPolicy:
+                                ContentSecurityPolicy: "default-src 'self' 'unsafe-inline'"
+                      Site:
+                        Type: AWS::CloudFront::Distribution
+                        Properties:
+                          DistributionConfig:
+                            Origins:
+                              - Id: s3
+                                DomainName: !GetAtt Bucket.RegionalDomainName
+                            DefaultCacheBehavior:
+                              ViewerProtocolPolicy: allow-all
+                              ResponseHeadersPolicyId: !Ref Headers
+                      Api:
+                        Type: AWS::Serverless::HttpApi
+                        Properties:
+                          CorsConfiguration:
+                            AllowOrigins: ["*"]
+                    """);
+
+            assertThat(String.join("\n", TemplateChecks.site(t)))
+                    .contains("Bucket: BlockPublicPolicy must be true")
+                    .contains("Bucket: no default encryption")
+                    .contains("Bucket: versioning must be Enabled")
+                    .contains("reads a bucket without Origin Access Control")
+                    .contains("allows plain HTTP")
+                    .contains("Headers: CSP missing or allows unsafe-inline")
+                    .contains("frame-ancestors 'none'")
+                    .contains("Headers: no HSTS")
+                    .contains("Referrer-Policy must be no-referrer")
+                    .contains("Api: CORS AllowOrigins must name the site's distribution")
+                    .contains("Api: CORS AllowOrigins has a wildcard");
         }
 
         @Test

@@ -1,0 +1,64 @@
+// Builds web/target/site: index.html, one CSS file (only the USWDS packages the form uses), one JS
+// bundle with the API's own JSON Schema compiled to a validator at build time (no eval in the
+// browser, so the CSP needs no 'unsafe-eval'), and the two font files the CSS uses.
+import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import * as sass from 'sass';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(web, 'target/site');
+const generated = join(web, 'target/generated');
+export const schemaFile = resolve(web, '../functions/triage-engine/src/main/resources/io/spineintake/triage/intake-form.schema.json');
+
+const started = Date.now();
+await rm(out, { recursive: true, force: true });
+await mkdir(join(out, 'assets/fonts'), { recursive: true });
+await mkdir(generated, { recursive: true });
+
+// 1. the validator, from the very schema file the API loads
+const schema = JSON.parse(await readFile(schemaFile, 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
+addFormats(ajv, ['date', 'email']);
+const validate = ajv.compile(schema);
+await writeFile(join(generated, 'validate-form.js'), standaloneCode(ajv, validate));
+
+// 2. styles
+const uswds = join(web, 'node_modules/@uswds/uswds/packages');
+const css = sass.compile(join(web, 'src/styles/site.scss'), {
+  loadPaths: [uswds], style: 'compressed', quietDeps: true, silenceDeprecations: ['import', 'global-builtin'],
+}).css;
+await writeFile(join(out, 'assets/site.css'), css);
+const fonts = [...css.matchAll(/url\("?fonts\/([^")]+\.woff2)"?\)/g)].map((m) => m[1]);
+for (const font of new Set(fonts)) {
+  await mkdir(dirname(join(out, 'assets/fonts', font)), { recursive: true });
+  await copyFile(join(web, 'node_modules/@uswds/uswds/dist/fonts', font), join(out, 'assets/fonts', font));
+}
+const images = [...css.matchAll(/url\("?img\/([^")]+)"?\)/g)].map((m) => m[1]);
+await mkdir(join(out, 'assets/img'), { recursive: true });
+for (const image of new Set(images)) {
+  // some icons USWDS names (an external-link mark) are not shipped and not used here
+  if (!existsSync(join(web, 'node_modules/@uswds/uswds/dist/img', image))) continue;
+  await mkdir(dirname(join(out, 'assets/img', image)), { recursive: true });
+  await copyFile(join(web, 'node_modules/@uswds/uswds/dist/img', image), join(out, 'assets/img', image));
+}
+
+// 3. script
+await esbuild.build({
+  entryPoints: [join(web, 'src/app/main.js')],
+  bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none',
+  outfile: join(out, 'assets/app.js'),
+  alias: { 'generated:validate-form': join(generated, 'validate-form.js') },
+});
+
+// 4. page; in AWS the API is on its own origin: API_BASE (the stack's ApiUrl) is written into the page
+const html = await readFile(join(web, 'src/index.html'), 'utf8');
+const apiBase = process.env.API_BASE || '';
+if (apiBase && !/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9_-]+)?$/.test(apiBase)) throw new Error('API_BASE must be https://host[/stage]');
+await writeFile(join(out, 'index.html'), html.replace('<meta name="api-base" content="">', `<meta name="api-base" content="${apiBase}">`));
+console.log(`web build: target/site in ${Date.now() - started} ms (fonts: ${[...new Set(fonts)].join(', ')}; images: ${new Set(images).size})`);
