@@ -123,13 +123,47 @@ class SafetyScreeningTest {
     }
 
     @Test
-    void moreUrgentFlagsComeFirstWithinTheUrgentBand() {
+    void moreUrgentFlagsComeFirstWithinTheUrgentBandAndTheAgeAtOnsetNeverCounts() {
         Assessment one = assess(consultCandidate().set("/safety/historyOfCancer", "YES"));
         Assessment two = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/unexplainedWeightLoss", "YES"));
         Assessment twoAndAge = assess(consultCandidate().set("/safety/historyOfCancer", "YES")
                 .set("/safety/unexplainedWeightLoss", "YES").set("/patient/dateOfBirth", "1955-01-10"));
         assertThat(two.priorityKey()).isLessThan(one.priorityKey());
-        assertThat(twoAndAge.priorityKey()).isLessThan(two.priorityKey());
+        assertThat(twoAndAge.redFlags().noted()).extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+        assertThat(twoAndAge.flagCount()).isEqualTo(2);
+        assertThat(twoAndAge.priorityKey()).as("a note is not a flag").isEqualTo(two.priorityKey());
+    }
+
+    @Test
+    void atTheSameFlagCountTheSeverityOrderDecidesNeverTheScore() {
+        FormBuilder infection = consultCandidate().set("/safety/feverOrChills", "YES").set("/safety/injectingDrugUse", "YES");
+        FormBuilder malignancy = consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/constantNightPain", "YES");
+        FormBuilder fracture = consultCandidate().set("/safety/majorTrauma", "YES").set("/safety/recentSeriousInfection", "YES");
+        Assessment a = assess(infection);
+        Assessment b = assess(malignancy);
+        Assessment c = assess(fracture);
+        assertThat(a.severity()).isEqualTo("SUSPECTED_INFECTION");
+        assertThat(b.severity()).isEqualTo("SUSPECTED_MALIGNANCY");
+        assertThat(c.severity()).isEqualTo("FRACTURE_RISK");
+        assertThat(a.priorityKey()).isLessThan(b.priorityKey());
+        assertThat(b.priorityKey()).isLessThan(c.priorityKey());
+        // a far higher facet score does not lift a weaker red-flag picture
+        Assessment strongFacets = assess(fracture.copy().set("/findings/facetArthropathy", "YES")
+                .set("/pain/regions/0/morningStiffness", "YES"));
+        assertThat(strongFacets.score()).isGreaterThan(c.score());
+        assertThat(strongFacets.priorityKey().substring(0, 8)).isEqualTo(c.priorityKey().substring(0, 8));
+        // fever alone is not the infection picture
+        assertThat(assess(consultCandidate().set("/safety/feverOrChills", "YES")).severity()).isNull();
+    }
+
+    @Test
+    void theNewSafetyQuestionsRaiseUrgentFlags() {
+        assertThat(assess(consultCandidate().set("/safety/nightSweats", "YES")).redFlags().urgent())
+                .extracting(RedFlag::id).containsExactly("U_NIGHT_SWEATS");
+        Assessment active = assess(consultCandidate().set("/safety/cancerTreatedNowOrSpread", "YES"));
+        assertThat(active.redFlags().urgent()).extracting(RedFlag::id).containsExactly("U_ACTIVE_CANCER");
+        assertThat(active.severity()).isEqualTo("SUSPECTED_MALIGNANCY");
+        assertThat(active.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
     }
 
     @Test
