@@ -10,6 +10,7 @@ import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
 import io.spineintake.local.backends.SqsEventSource;
 import io.spineintake.platform.consult.ReferralSummary;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.nio.file.Path;
@@ -44,10 +45,16 @@ class ConsultQueueHandlerTest {
                 aws.config(settings), Clock.systemUTC()));
     }
 
+    /** A message as sent before 1.1.0: no due date, no red flags. */
     static ReferralSummary summary(String disposition) {
-        return new ReferralSummary(UUID.randomUUID().toString(), List.of(Region.LUMBAR, Region.CERVICAL),
-                Disposition.valueOf(disposition), Tier.HIGH, 72,
-                "2-9-028-" + String.format("%013d", SUBMITTED.toEpochMilli()), "2026-11-27T09:00:00.000Z");
+        return summary(disposition, null, List.of());
+    }
+
+    static ReferralSummary summary(String disposition, String dueAt, List<String> redFlags) {
+        Disposition d = Disposition.valueOf(disposition);
+        return new ReferralSummary(UUID.randomUUID().toString(), List.of(Region.LUMBAR, Region.CERVICAL), d, Tier.HIGH, 72,
+                d.band() + "-9-028-" + String.format("%013d", SUBMITTED.toEpochMilli()), "2026-11-27T09:00:00.000Z",
+                dueAt, redFlags, false);
     }
 
     static SQSEvent.SQSMessage message(String body) {
@@ -96,6 +103,27 @@ class ConsultQueueHandlerTest {
                 .handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
         ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
         assertThat(Instant.parse(r.dueAt())).isEqualTo(SUBMITTED.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void theDueDateDecidedAtSubmissionIsKeptAndEveryDispositionGetsItsList(LocalAws aws) {
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        for (Disposition d : Disposition.values()) {
+            ReferralSummary s = summary(d.name(), "2027-02-27T09:00:00.000Z", List.of("U_FEVER", "U_IMMUNOSUPPRESSION"));
+            SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())),
+                    LambdaContext.invocation("ConsultQueueFunction", 30));
+            assertThat(response.getBatchItemFailures()).as(d.name()).isEmpty();
+            ReferralRecord r = referrals.get(s.intakeId()).orElseThrow();
+            assertThat(r.dueAt()).as(d.name()).isEqualTo("2027-02-27T09:00:00.000Z");
+            assertThat(r.band()).as(d.name()).contains(Band.of(d));
+            assertThat(r.open()).isTrue();
+            assertThat(r.redFlags()).containsExactly("U_FEVER", "U_IMMUNOSUPPRESSION");
+        }
+        // a re-contact referral's date is the rule set's: a message without one can never become a referral
+        ReferralSummary undated = summary("CONSERVATIVE_CARE_FIRST");
+        assertThat(handler(aws).handleRequest(batch(message(undated.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30))
+                .getBatchItemFailures()).hasSize(1);
+        assertThat(referrals.get(undated.intakeId())).isEmpty();
     }
 
     @Test

@@ -122,18 +122,29 @@ class RoutingEndToEndTest {
     }
 
     @Test
-    void nonRoutableIntakesAreNeverQueued(LocalAws aws) {
+    void aConservativeCareIntakeGoesToTheRecontactListDueAtTheDateThePatientWasTold(LocalAws aws) {
         RoutingSystem system = new RoutingSystem(aws);
         system.drainQueue();
         var event = RoutingSystem.sample("post-intake");
-        // pain for one month: conservative care first, not the consult queue
+        // pain for one month: conservative care first, then a re-contact
         event.setBody(event.getBody().replace("\"durationMonths\":14", "\"durationMonths\":1"));
         APIGatewayV2HTTPResponse response = system.post(event);
         assertThat(response.getStatusCode()).isEqualTo(201);
         IntakeRecord intake = system.intakes.get(intakeId(response)).orElseThrow();
         assertThat(intake.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
-        assertThat(intake.routingState()).isEqualTo(RoutingState.NOT_ROUTED);
-        assertThat(system.drainQueue()).isZero();
+        assertThat(intake.routingState()).isEqualTo(RoutingState.ROUTED);
+        assertThat(system.drainQueue()).isEqualTo(1);
+
+        var referral = system.referrals.get(intake.intakeId()).orElseThrow();
+        assertThat(referral.band()).contains(io.spineintake.platform.referrals.Band.RECONTACT);
+        assertThat(referral.dueAt()).isEqualTo(intake.dueAt());
+        // the 3-month mark of the pain is later than 6 weeks after the advice
+        java.time.Instant received = java.time.Instant.parse(intake.receivedAt());
+        assertThat(java.time.Instant.parse(referral.dueAt())).isAfter(received.plus(java.time.Duration.ofDays(42)));
+        String contactBy = readJson(response.getBody()).get("nextSteps") instanceof Map<?, ?> next
+                ? String.valueOf(next.get("contactBy")) : null;
+        assertThat(contactBy).isEqualTo(java.time.Instant.parse(referral.dueAt())
+                .atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().toString());
     }
 
     @Test
@@ -164,7 +175,7 @@ class RoutingEndToEndTest {
         assertThat(messages).hasSize(1);
         Map<String, Object> body = readJson(messages.get(0).body());
         assertThat(body.keySet()).containsExactlyInAnyOrder("intakeId", "regions", "disposition", "tier", "score",
-                "priorityKey", "submittedAt");
+                "priorityKey", "submittedAt", "dueAt", "redFlags", "repeatRfaCandidate");
         Map<String, Object> form = readJson(event.getBody());
         @SuppressWarnings("unchecked")
         Map<String, Object> patient = (Map<String, Object>) form.get("patient");

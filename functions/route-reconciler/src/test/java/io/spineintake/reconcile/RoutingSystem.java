@@ -47,7 +47,7 @@ final class RoutingSystem {
         this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
         this.publisher = new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl());
         IntakeRouter router = new IntakeRouter(intakes, publisher);
-        this.submit = new SubmitIntakeHandler(new IntakeSubmission(intakes, router, CONTRACT, ENGINE, Clock.systemUTC()));
+        this.submit = new SubmitIntakeHandler(new IntakeSubmission(intakes, router, CONTRACT, ENGINE, aws.config(), Clock.systemUTC()));
         this.consumer = new ConsultQueueHandler(new ReferralCreation(referrals, aws.config(), Clock.systemUTC()));
         this.reconciler = new RouteReconcilerHandler(new PendingIntakeReconciler(intakes, router, Duration.ZERO,
                 Clock.systemUTC()));

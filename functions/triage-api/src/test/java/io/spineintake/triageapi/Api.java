@@ -111,11 +111,7 @@ final class Api {
     }
 
     static int band(String disposition) {
-        return switch (disposition) {
-            case "EMERGENCY" -> 0;
-            case "URGENT_REVIEW" -> 1;
-            default -> 2;
-        };
+        return Disposition.valueOf(disposition).band();
     }
 
     /** B-F-SSS-TTTTTTTTTTTTT, as the triage engine's PriorityKey writes it; submitted millis made unique. */

@@ -38,7 +38,7 @@ class DetailViewTest {
         assertThat(d.path("referralId").asText()).isEqualTo(id);
         assertThat(d.path("priorityKey").asText()).isEqualTo(created.priorityKey());
         assertThat(d.path("version").asLong()).isEqualTo(1);
-        for (String field : new String[] {"outcome", "note", "decidedBy", "decidedAt", "originalDisposition", "overrideReason"}) {
+        for (String field : new String[] {"outcome", "note", "decidedBy", "decidedAt", "originalDisposition", "reason"}) {
             assertThat(d.has(field)).as(field).isTrue();
             assertThat(d.path(field).isNull()).as(field).isTrue();
         }

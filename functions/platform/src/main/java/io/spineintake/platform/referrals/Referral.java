@@ -2,6 +2,7 @@ package io.spineintake.platform.referrals;
 
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.assess.Disposition;
+import io.spineintake.platform.consult.ReferralSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,25 +48,35 @@ public final class Referral {
     public record OutcomeNotAllowed(Outcome outcome, Disposition disposition, boolean overridden, List<Outcome> allowed)
             implements Refusal { }
 
-    /** A coordinator's decision: the outcome, a note, and an override of the disposition with its reason. */
-    public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String overrideReason) {
+    /**
+     * The decision needs a reason and has none: it overrides the disposition, or it closes an
+     * EMERGENCY or URGENT_REVIEW referral (spec section 6). {@code closing} is the disposition closed.
+     */
+    public record ReasonRequired(boolean override, Disposition closing) implements Refusal { }
+
+    /**
+     * A coordinator's decision: the outcome, a note, an override of the disposition, and the reason
+     * (required with an override and to close an emergency or urgent referral; kept in the audit trail).
+     */
+    public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String reason) {
         public Decision {
             Objects.requireNonNull(outcome, "outcome");
+            reason = reason == null || reason.isBlank() ? null : reason;
         }
     }
 
     // ---- creation ------------------------------------------------------------------------------
 
-    /** A NEW referral from a routed intake's summary, due {@code due} after the intake arrived. */
-    public static ReferralRecord create(String intakeId, Disposition disposition, io.spineintake.triage.assess.Tier tier,
-                                        int score, List<io.spineintake.triage.form.Region> regions, String priorityKey,
-                                        Instant submitted, Instant now, Duration due) {
+    /** A NEW referral on its disposition's list from a routed intake's summary, due at {@code due}. */
+    public static ReferralRecord create(ReferralSummary s, Instant submitted, Instant due, Instant now) {
         String at = IntakeRecord.timestamp(now);
+        Disposition disposition = s.disposition();
         return ReferralRecord.builder()
-                .referralId(intakeId).intakeId(intakeId).status(ReferralStatus.NEW).disposition(disposition)
-                .tier(tier).score(score).regions(regions).priorityKey(priorityKey)
+                .referralId(s.intakeId()).intakeId(s.intakeId()).status(ReferralStatus.NEW).disposition(disposition)
+                .tier(s.tier()).score(s.score()).regions(s.regions()).priorityKey(s.priorityKey())
+                .redFlags(s.redFlags()).repeatRfaCandidate(s.repeatRfaCandidate())
                 .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(at)
-                .dueAt(IntakeRecord.timestamp(submitted.plus(due))).version(1L).worklist(ReferralRecord.OPEN)
+                .dueAt(IntakeRecord.timestamp(due)).version(1L).worklist(ReferralRecord.OPEN)
                 .audit(List.of(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
                         .status(ReferralStatus.NEW).disposition(disposition).version(1L).build()))
                 .build();
@@ -136,6 +147,11 @@ public final class Referral {
         if (!d.outcome().allowedFor(judged)) {
             return new OutcomeNotAllowed(d.outcome(), judged, overridden, Outcome.outcomesFor(judged));
         }
+        boolean closesSerious = d.outcome().closes()
+                && (r.disposition() == Disposition.EMERGENCY || r.disposition() == Disposition.URGENT_REVIEW);
+        if (d.reason() == null && (overridden || closesSerious)) {
+            return new ReasonRequired(overridden, closesSerious ? r.disposition() : null);
+        }
 
         ReferralRecord.Builder next = r.toBuilder().outcome(d.outcome()).note(d.note()).decidedBy(coordinator)
                 .decidedAt(at).version(r.version() + 1).assignee(null).leaseUntil(null);
@@ -153,18 +169,17 @@ public final class Referral {
         }
         if (overridden) {
             disposition = d.overrideDisposition();
-            next.originalDisposition(r.originalDisposition() != null ? r.originalDisposition() : r.disposition())
-                    .overrideReason(d.overrideReason());
-            Band band = Band.of(disposition).orElse(null);
-            if (!d.outcome().closes() && band != null && r.band().orElse(null) != band) {
+            next.originalDisposition(r.originalDisposition() != null ? r.originalDisposition() : r.disposition());
+            Band band = Band.of(disposition);
+            if (!d.outcome().closes() && r.band().orElse(null) != band) {
                 next.priorityKey(rekey(r.priorityKey(), band));
             }
         }
-        ReferralRecord after = next.status(status).disposition(disposition).build();
+        ReferralRecord after = next.status(status).disposition(disposition).reason(d.reason()).build();
         return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
                 .status(status).outcome(d.outcome()).disposition(disposition)
                 .overriddenDisposition(disposition == r.disposition() ? null : r.disposition())
-                .reason(d.overrideReason()).note(d.note()).version(after.version()).build());
+                .reason(d.reason()).note(d.note()).version(after.version()).build());
     }
 
     private static boolean holds(ReferralRecord r, String coordinator, String at) {

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 /**
  * One referral on the coordinators' worklist, made from one consult-queue message. The key is the
  * intake id (a random UUID, no patient data), so a redelivered message finds its referral already
- * there. It holds the summary, the claim (assignee and lease), the decision, and the audit trail;
+ * there. It holds the summary, the claim (assignee and lease), the decision (with its reason), and the audit trail;
  * the form stays in the intakes table. Its state changes are decided by {@link Referral}.
  *
  * <p>While a referral is open, {@code worklist} = "OPEN" puts it in the sparse worklist index,
@@ -45,7 +45,9 @@ public record ReferralRecord(
         String decidedBy,
         String decidedAt,
         Disposition originalDisposition,
-        String overrideReason,
+        String reason,
+        List<String> redFlags,
+        Boolean repeatRfaCandidate,
         List<AuditEntry> audit) {
 
     public static final String TABLE_NAME_SUFFIX = "referrals";
@@ -89,7 +91,9 @@ public record ReferralRecord(
                     .addAttribute(String.class, a -> a.name("decidedAt").getter(ReferralRecord::decidedAt).setter(Builder::decidedAt))
                     .addAttribute(Disposition.class, a -> a.name("originalDisposition").getter(ReferralRecord::originalDisposition).setter(Builder::originalDisposition)
                             .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
-                    .addAttribute(String.class, a -> a.name("overrideReason").getter(ReferralRecord::overrideReason).setter(Builder::overrideReason))
+                    .addAttribute(String.class, a -> a.name("reason").getter(ReferralRecord::reason).setter(Builder::reason))
+                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name("redFlags").getter(ReferralRecord::redFlags).setter(Builder::redFlags))
+                    .addAttribute(Boolean.class, a -> a.name("repeatRfaCandidate").getter(ReferralRecord::repeatRfaCandidate).setter(Builder::repeatRfaCandidate))
                     .addAttribute(AUDIT_LIST, a -> a.name("audit").getter(ReferralRecord::audit).setter(Builder::audit))
                     .build();
 
@@ -103,7 +107,7 @@ public record ReferralRecord(
                 .submittedAt(submittedAt).createdAt(createdAt).dueAt(dueAt).version(version)
                 .worklist(worklist).assignee(assignee).leaseUntil(leaseUntil).outcome(outcome).note(note)
                 .decidedBy(decidedBy).decidedAt(decidedAt).originalDisposition(originalDisposition)
-                .overrideReason(overrideReason).audit(audit);
+                .reason(reason).redFlags(redFlags).repeatRfaCandidate(repeatRfaCandidate).audit(audit);
     }
 
     /** On the worklist (not decided). */
@@ -150,7 +154,9 @@ public record ReferralRecord(
         private String decidedBy;
         private String decidedAt;
         private Disposition originalDisposition;
-        private String overrideReason;
+        private String reason;
+        private List<String> redFlags;
+        private Boolean repeatRfaCandidate;
         private List<AuditEntry> audit;
 
         public Builder referralId(String v) { this.referralId = v; return this; }
@@ -173,15 +179,17 @@ public record ReferralRecord(
         public Builder decidedBy(String v) { this.decidedBy = v; return this; }
         public Builder decidedAt(String v) { this.decidedAt = v; return this; }
         public Builder originalDisposition(Disposition v) { this.originalDisposition = v; return this; }
-        public Builder overrideReason(String v) { this.overrideReason = v; return this; }
+        public Builder reason(String v) { this.reason = v; return this; }
+        public Builder redFlags(List<String> v) { this.redFlags = v; return this; }
+        public Builder repeatRfaCandidate(Boolean v) { this.repeatRfaCandidate = v; return this; }
         public Builder audit(List<AuditEntry> v) { this.audit = v; return this; }
 
         public ReferralRecord build() {
             return new ReferralRecord(referralId, intakeId, status, disposition, tier, score,
                     regions == null ? List.of() : List.copyOf(regions), priorityKey, submittedAt, createdAt,
                     dueAt, version == null ? 1L : version, worklist, assignee, leaseUntil, outcome, note,
-                    decidedBy, decidedAt, originalDisposition, overrideReason,
-                    audit == null ? List.of() : List.copyOf(audit));
+                    decidedBy, decidedAt, originalDisposition, reason, redFlags == null ? List.of() : List.copyOf(redFlags),
+                    repeatRfaCandidate, audit == null ? List.of() : List.copyOf(audit));
         }
     }
 }
