@@ -5,6 +5,7 @@ import io.spineintake.triage.form.PriorProcedure;
 import io.spineintake.triage.form.IntakeForm;
 import io.spineintake.triage.form.ProcedureScreen;
 import io.spineintake.triage.form.RegionPain;
+import io.spineintake.triage.form.SafetyScreen;
 import io.spineintake.triage.rules.RuleSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +73,12 @@ public final class Triage {
             if (c.status() == CriterionStatus.UNKNOWN) {
                 toConfirm.add(c.id());
             }
+        }
+        // a trauma flag without the day it happened: how recent it is decides the imaging, so ask
+        SafetyScreen screen = form.safety();
+        if (screen != null && screen.injuryDaysAgo() == null
+                && (Answer.isYes(screen.majorTrauma()) || Answer.isYes(screen.minorTraumaWithOsteoporosis()))) {
+            toConfirm.add("/safety/injuryDaysAgo");
         }
         if (repeatRfa && decision.disposition() == Disposition.CONSULT
                 && !Answer.isYes(form.treatments().priorRadiofrequencyAblation().painReturned())) {

@@ -72,6 +72,28 @@ class SafetyScreeningTest {
         assertThat(a.priorityKey()).startsWith("1-");
     }
 
+    @ParameterizedTest
+    @CsvSource({"nightSweats,U_NIGHT_SWEATS,SUSPECTED_MALIGNANCY", "cancerTreatedNowOrSpread,U_ACTIVE_CANCER,SUSPECTED_MALIGNANCY"})
+    void theNewConstitutionalQuestionsAreUrgentFlagsOfTheMalignancyGroup(String question, String id, String group) {
+        Assessment a = assess(consultCandidate().set("/safety/" + question, "YES"));
+        assertThat(a.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+        assertThat(a.redFlags().urgent()).extracting(RedFlag::id).containsExactly(id);
+        assertThat(a.severity()).isEqualTo(group);
+    }
+
+    @Test
+    void aTraumaWithoutTheDayItHappenedIsToConfirmAndWithItIsNot() {
+        for (String trauma : new String[] {"majorTrauma", "minorTraumaWithOsteoporosis"}) {
+            assertThat(assess(consultCandidate().set("/safety/" + trauma, "YES")).toConfirm()).as(trauma)
+                    .contains("/safety/injuryDaysAgo");
+            assertThat(assess(consultCandidate().set("/safety/" + trauma, "YES").set("/safety/injuryDaysAgo", 3))
+                    .toConfirm()).as(trauma).doesNotContain("/safety/injuryDaysAgo");
+        }
+        assertThat(assess(consultCandidate().set("/safety/majorTrauma", "UNSURE")).toConfirm())
+                .doesNotContain("/safety/injuryDaysAgo");
+        assertThat(assess(consultCandidate()).toConfirm()).doesNotContain("/safety/injuryDaysAgo");
+    }
+
     @Test
     void aHardStopWinsOverUrgentFlags() {
         Assessment a = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/saddleNumbness", "YES"));

@@ -55,7 +55,7 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /** Provisions a fresh table and queues named with a random prefix derived from {@code label}. */
-    static LocalAws provision(LocalBackends backends, String label) {
+    public static LocalAws provision(LocalBackends backends, String label) {
         return new LocalAws(backends, randomPrefix(label));
     }
 
