@@ -95,6 +95,40 @@ class SafetyScreeningTest {
     }
 
     @Test
+    void emergenciesAreOrderedByFlagCountThenSeverityNeverByScore() {
+        Assessment cauda = assess(consultCandidate().set("/safety/saddleNumbness", "YES"));
+        Assessment both = assess(consultCandidate().set("/safety/saddleNumbness", "YES").set("/safety/bladderOrBowelChange", "YES"));
+        FormBuilder neck = consultCandidate().set("/pain/regions/0/region", "CERVICAL").set("/pain/regions/0/spread", "SPINE_ONLY")
+                .set("/safety/handClumsinessOrGaitTrouble", "NO").set("/safety/suddenNeckPainWithNeuroSymptoms", "YES");
+        Assessment vascular = assess(neck);
+        assertThat(both.flagCount()).isEqualTo(2);
+        assertThat(cauda.flagCount()).isEqualTo(1);
+        assertThat(cauda.severity()).isEqualTo("SUSPECTED_CAUDA_EQUINA");
+        assertThat(vascular.severity()).isEqualTo("SUSPECTED_ARTERIAL_INJURY");
+        assertThat(both.priorityKey()).isLessThan(vascular.priorityKey());
+        assertThat(vascular.priorityKey()).isLessThan(cauda.priorityKey());
+        // the score is not in an emergency's key: a weaker facet picture sorts the same
+        Assessment weaker = assess(consultCandidate().set("/safety/saddleNumbness", "YES")
+                .set("/pain/regions/0/worseWith/bendingBackward", "NO").set("/pain/regions/0/tenderBesideSpine", "NO"));
+        assertThat(weaker.score()).isLessThan(cauda.score());
+        assertThat(weaker.priorityKey()).isEqualTo(cauda.priorityKey());
+    }
+
+    @Test
+    void mildPainIsRecontactedSixWeeksAfterTheAdviceWhenItsThreeMonthMarkHasPassedOrIsUnknown() {
+        FormBuilder mild = consultCandidate().set("/pain/nrs/average", 2).set("/pain/peg/averagePain", 2)
+                .set("/pain/peg/enjoymentOfLife", 2).set("/pain/peg/generalActivity", 2);
+        java.time.Instant sixWeeks = NOW.plus(java.time.Duration.ofDays(42));
+        Assessment longStanding = assess(mild);
+        assertThat(longStanding.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
+        assertThat(longStanding.recontactAt()).isEqualTo(sixWeeks);
+        Assessment undated = assess(mild.copy().set("/pain/regions/0/durationMonths", null));
+        assertThat(undated.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
+        assertThat(undated.recontactAt()).isEqualTo(sixWeeks);
+        assertThat(assess(consultCandidate()).recontactAt()).as("only conservative care is re-contacted").isNull();
+    }
+
+    @Test
     void aHardStopWinsOverUrgentFlags() {
         Assessment a = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/saddleNumbness", "YES"));
         assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);

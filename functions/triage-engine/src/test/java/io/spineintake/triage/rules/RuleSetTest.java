@@ -90,6 +90,9 @@ class RuleSetTest {
         assertRejected(r -> ((ArrayNode) r.get("scoring")).remove(1), "S_EXTENSION", "no entry");
         assertRejected(r -> ((ObjectNode) r.get("hardStops").get(0)).put("advice", "DO_NOTHING"), "H_SADDLE_NUMBNESS", "advice");
         assertRejected(r -> ((ObjectNode) r.get("severity").get(0)).putArray("any").add("U_MADE_UP"), "severity[0]", "U_MADE_UP");
+        assertRejected(r -> ((ObjectNode) r.get("severity").get(0)).remove(java.util.List.of("all", "any")), "severity[0]",
+                "all or any");
+        assertRejected(r -> ((ObjectNode) r.get("severity").get(1)).put("id", "H_VASCULAR"), "severity[1]", "repeats");
         assertRejected(r -> r.remove("repeatRfa"), "repeatRfa", "missing");
         assertRejected(r -> scoring(r, "S_AXIAL").remove("source"), "S_AXIAL", "source", "missing");
         assertRejected(r -> scoring(r, "S_AXIAL").put("text", " "), "S_AXIAL", "text", "non-blank");
