@@ -26,41 +26,66 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The referrals table, and the only code that knows DynamoDB's expression syntax for it. Every
- * write is ONE conditional single-item write (no transactions): a {@link Referral.Change} becomes
+ * The referrals table, and the only code that knows DynamoDB's expression syntax for it. A state
+ * change is ONE conditional single-item write (no transactions): a {@link Referral.Change} becomes
  * an UpdateItem of exactly the attributes that changed, conditioned on the version it was decided
- * from, with its audit entry appended in the same write, so the state and its trail cannot
- * disagree and a view appended meanwhile is never lost.
+ * from, its audit entry among them as {@code lastEntry}. The entry then goes to the audit table
+ * ({@link AuditTrail}) under a key it always has, so writing it twice is harmless: before a change
+ * is written the previous one's entry is written too (a crash between the two writes loses
+ * nothing), and a trail is read with the referral's last entry. Views go to the audit table only.
  */
 public final class ReferralRepository {
     private static final Expression NEW_REFERRAL = Expression.builder()
             .expression("attribute_not_exists(#id)")
             .putExpressionName("#id", ReferralRecord.REFERRAL_ID)
             .build();
-    private static final String AUDIT = "audit";
     private static final String VERSION = "version";
 
     private final DynamoDbTable<ReferralRecord> table;
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final AuditTrail audit;
 
-    public ReferralRepository(AwsClients clients, String tableName) {
+    public ReferralRepository(AwsClients clients, String tableName, String auditTableName) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.table = clients.dynamoDbEnhanced().table(tableName, ReferralRecord.TABLE_SCHEMA);
         this.dynamoDb = clients.dynamoDb();
+        this.audit = new AuditTrail(clients, auditTableName);
     }
 
-    /** @return false when the referral already exists (a redelivered message): nothing is written */
+    /**
+     * @return false when the referral already exists (a redelivered message): nothing new is
+     *         written, but its creation entry is made sure of
+     */
     public boolean createIfAbsent(ReferralRecord referral) {
+        boolean created;
         try {
             table.putItem(PutItemEnhancedRequest.builder(ReferralRecord.class).item(referral)
                     .conditionExpression(NEW_REFERRAL).build());
-            return true;
+            created = true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            created = false;
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB PutItem", e);
         }
+        if (created) {
+            audit.append(referral.referralId(), referral.lastEntry());
+        } else {
+            get(referral.referralId()).map(ReferralRecord::lastEntry)
+                    .ifPresent(entry -> audit.append(referral.referralId(), entry));
+        }
+        return created;
+    }
+
+    /** The referral's audit trail, oldest first, its last change's entry included. */
+    public List<AuditEntry> trail(ReferralRecord referral) {
+        List<AuditEntry> entries = new ArrayList<>(audit.read(referral.referralId()));
+        AuditEntry last = referral.lastEntry();
+        if (last != null && AuditTrail.isChange(last)
+                && entries.stream().noneMatch(e -> AuditTrail.isChange(e) && last.version().equals(e.version()))) {
+            entries.add(last); // its own write has not happened yet (or was cut short): it is still part of the trail
+        }
+        return entries;
     }
 
     public Optional<ReferralRecord> get(String referralId) {
@@ -88,7 +113,7 @@ public final class ReferralRepository {
         names.put("#v", VERSION);
         int n = 0;
         for (String attribute : ReferralRecord.TABLE_SCHEMA.attributeNames()) {
-            if (attribute.equals(AUDIT) || attribute.equals(ReferralRecord.REFERRAL_ID)
+            if (attribute.equals(ReferralRecord.REFERRAL_ID)
                     || Objects.equals(before.get(attribute), after.get(attribute))) {
                 continue;
             }
@@ -103,28 +128,29 @@ public final class ReferralRepository {
             n++;
         }
         values.put(":expected", AttributeValue.fromN(Long.toString(change.before().version())));
-        return update(change.before().referralId(), "#v = :expected", set.toString(), remove.toString(), names,
-                values, change.entry());
+        if (change.before().lastEntry() != null) {
+            audit.append(change.before().referralId(), change.before().lastEntry());
+        }
+        Optional<ReferralRecord> written = update(change.before().referralId(), "#v = :expected", set.toString(),
+                remove.toString(), names, values);
+        written.ifPresent(r -> audit.append(r.referralId(), change.entry()));
+        return written;
     }
 
-    /** Appends an audit entry and nothing else (a view): the version stays as it is. */
-    public Optional<ReferralRecord> appendAudit(String referralId, AuditEntry entry) {
-        return update(referralId, null, "", "", new HashMap<>(), new HashMap<>(), entry);
+    /** Appends an entry that changes nothing (a view, an alert sent): the referral item is not written. */
+    public void appendAudit(ReferralRecord referral, AuditEntry entry) {
+        audit.append(referral.referralId(), entry, referral.version());
     }
 
     private Optional<ReferralRecord> update(String referralId, String condition, String set, String remove,
-                                            Map<String, String> names, Map<String, AttributeValue> values, AuditEntry entry) {
+                                            Map<String, String> names, Map<String, AttributeValue> values) {
         names.put("#id", ReferralRecord.REFERRAL_ID);
-        names.put("#audit", AUDIT);
-        values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(AuditEntry.SCHEMA.itemToMap(entry, true)))));
-        values.put(":noAudit", AttributeValue.fromL(List.of()));
-        String update = "SET #audit = list_append(if_not_exists(#audit, :noAudit), :entry)"
-                + (set.isEmpty() ? "" : ", " + set) + (remove.isEmpty() ? "" : " REMOVE " + remove);
+        String update = "SET " + set + (remove.isEmpty() ? "" : " REMOVE " + remove);
         try {
             return Optional.of(ReferralRecord.TABLE_SCHEMA.mapToItem(dynamoDb.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId)))
-                    .conditionExpression("attribute_exists(#id)" + (condition == null ? "" : " AND (" + condition + ")"))
+                    .conditionExpression("attribute_exists(#id) AND (" + condition + ")")
                     .updateExpression(update)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
