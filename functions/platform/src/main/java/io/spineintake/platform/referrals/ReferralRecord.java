@@ -50,7 +50,11 @@ public record ReferralRecord(
         String reason,
         List<String> redFlags,
         Boolean repeatRfaCandidate,
-        AuditEntry lastEntry) {
+        AuditEntry lastEntry,
+        String alertedAt,
+        String alertClaimUntil,
+        String escalatedAt,
+        String escalationClaimUntil) {
 
     public static final String TABLE_NAME_SUFFIX = "referrals";
     public static final String REFERRAL_ID = "referralId";
@@ -96,6 +100,11 @@ public record ReferralRecord(
                     .addAttribute(EnhancedType.listOf(String.class), a -> a.name("redFlags").getter(ReferralRecord::redFlags).setter(Builder::redFlags))
                     .addAttribute(Boolean.class, a -> a.name("repeatRfaCandidate").getter(ReferralRecord::repeatRfaCandidate).setter(Builder::repeatRfaCandidate))
                     .addAttribute(ENTRY, a -> a.name("lastEntry").getter(ReferralRecord::lastEntry).setter(Builder::lastEntry))
+                    // the notices (Notices): written by their own conditional updates, never by a state change
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ALERT.sentAttribute()).getter(ReferralRecord::alertedAt).setter(Builder::alertedAt))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ALERT.claimAttribute()).getter(ReferralRecord::alertClaimUntil).setter(Builder::alertClaimUntil))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ESCALATION.sentAttribute()).getter(ReferralRecord::escalatedAt).setter(Builder::escalatedAt))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ESCALATION.claimAttribute()).getter(ReferralRecord::escalationClaimUntil).setter(Builder::escalationClaimUntil))
                     .build();
 
     public static Builder builder() {
@@ -108,7 +117,8 @@ public record ReferralRecord(
                 .submittedAt(submittedAt).createdAt(createdAt).dueAt(dueAt).version(version)
                 .worklist(worklist).assignee(assignee).leaseUntil(leaseUntil).outcome(outcome).note(note)
                 .decidedBy(decidedBy).decidedAt(decidedAt).originalDisposition(originalDisposition)
-                .reason(reason).redFlags(redFlags).repeatRfaCandidate(repeatRfaCandidate).lastEntry(lastEntry);
+                .reason(reason).redFlags(redFlags).repeatRfaCandidate(repeatRfaCandidate).lastEntry(lastEntry).alertedAt(alertedAt)
+                .alertClaimUntil(alertClaimUntil).escalatedAt(escalatedAt).escalationClaimUntil(escalationClaimUntil);
     }
 
     /** On the worklist (not decided). */
@@ -159,6 +169,10 @@ public record ReferralRecord(
         private List<String> redFlags;
         private Boolean repeatRfaCandidate;
         private AuditEntry lastEntry;
+        private String alertedAt;
+        private String alertClaimUntil;
+        private String escalatedAt;
+        private String escalationClaimUntil;
 
         public Builder referralId(String v) { this.referralId = v; return this; }
         public Builder intakeId(String v) { this.intakeId = v; return this; }
@@ -184,13 +198,17 @@ public record ReferralRecord(
         public Builder redFlags(List<String> v) { this.redFlags = v; return this; }
         public Builder repeatRfaCandidate(Boolean v) { this.repeatRfaCandidate = v; return this; }
         public Builder lastEntry(AuditEntry v) { this.lastEntry = v; return this; }
+        public Builder alertedAt(String v) { this.alertedAt = v; return this; }
+        public Builder alertClaimUntil(String v) { this.alertClaimUntil = v; return this; }
+        public Builder escalatedAt(String v) { this.escalatedAt = v; return this; }
+        public Builder escalationClaimUntil(String v) { this.escalationClaimUntil = v; return this; }
 
         public ReferralRecord build() {
             return new ReferralRecord(referralId, intakeId, status, disposition, tier, score,
                     regions == null ? List.of() : List.copyOf(regions), priorityKey, submittedAt, createdAt,
                     dueAt, version == null ? 1L : version, worklist, assignee, leaseUntil, outcome, note,
                     decidedBy, decidedAt, originalDisposition, reason, redFlags == null ? List.of() : List.copyOf(redFlags),
-                    repeatRfaCandidate, lastEntry);
+                    repeatRfaCandidate, lastEntry, alertedAt, alertClaimUntil, escalatedAt, escalationClaimUntil);
         }
     }
 }

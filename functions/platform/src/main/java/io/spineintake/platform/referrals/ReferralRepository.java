@@ -40,6 +40,10 @@ public final class ReferralRepository {
             .putExpressionName("#id", ReferralRecord.REFERRAL_ID)
             .build();
     private static final String VERSION = "version";
+    /** Written only by the notice updates below, never by a state change (a stale snapshot cannot undo them). */
+    private static final java.util.Set<String> NOTICE_ATTRIBUTES = java.util.Arrays.stream(Notices.Kind.values())
+            .flatMap(k -> java.util.stream.Stream.of(k.sentAttribute(), k.claimAttribute()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final DynamoDbTable<ReferralRecord> table;
     private final DynamoDbClient dynamoDb;
@@ -113,7 +117,7 @@ public final class ReferralRepository {
         names.put("#v", VERSION);
         int n = 0;
         for (String attribute : ReferralRecord.TABLE_SCHEMA.attributeNames()) {
-            if (attribute.equals(ReferralRecord.REFERRAL_ID)
+            if (attribute.equals(ReferralRecord.REFERRAL_ID) || NOTICE_ATTRIBUTES.contains(attribute)
                     || Objects.equals(before.get(attribute), after.get(attribute))) {
                 continue;
             }
@@ -135,6 +139,51 @@ public final class ReferralRepository {
                 remove.toString(), names, values);
         written.ifPresent(r -> audit.append(r.referralId(), change.entry()));
         return written;
+    }
+
+    // ---- notices (alerts and escalations): their own conditional updates; the version stays ----
+
+    /**
+     * Takes the claim on sending {@code kind} for {@code referralId} until {@code until}: only when
+     * it has not been sent and no live claim exists. @return whether this caller may send it now
+     */
+    public boolean claimNotice(String referralId, Notices.Kind kind, java.time.Instant now, java.time.Instant until) {
+        return noticeUpdate(referralId, "SET #claim = :until",
+                "attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim <= :now)", kind,
+                Map.of(":until", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(until)),
+                        ":now", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(now))));
+    }
+
+    /** Records {@code kind} as sent at {@code at} and drops the claim. @return false when it was already recorded */
+    public boolean markNoticeSent(String referralId, Notices.Kind kind, java.time.Instant at) {
+        return noticeUpdate(referralId, "SET #sent = :at REMOVE #claim", "attribute_not_exists(#sent)", kind,
+                Map.of(":at", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(at))));
+    }
+
+    /** Gives a claim back after a failed send, so the next sweep may send at once. */
+    public void releaseNotice(String referralId, Notices.Kind kind) {
+        noticeUpdate(referralId, "REMOVE #claim", "attribute_not_exists(#sent)", kind, Map.of());
+    }
+
+    private boolean noticeUpdate(String referralId, String update, String condition, Notices.Kind kind,
+                                 Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>(Map.of("#id", ReferralRecord.REFERRAL_ID,
+                "#sent", kind.sentAttribute(), "#claim", kind.claimAttribute()));
+        try {
+            UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(tableName)
+                    .key(Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId)))
+                    .conditionExpression("attribute_exists(#id) AND " + condition)
+                    .updateExpression(update).expressionAttributeNames(names);
+            if (!values.isEmpty()) {
+                request.expressionAttributeValues(values);
+            }
+            dynamoDb.updateItem(request.build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw BackendUnavailableException.translate("DynamoDB UpdateItem", e);
+        }
     }
 
     /** Appends an entry that changes nothing (a view, an alert sent): the referral item is not written. */
@@ -210,6 +259,32 @@ public final class ReferralRepository {
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB Query", e);
         }
+    }
+
+    /** Every open referral of {@code band}, in priority order (the sweep's read: a band's worklist, every page). */
+    public List<ReferralRecord> openInBand(Band band) {
+        List<ReferralRecord> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Segment page;
+            try {
+                QueryResponse r = dynamoDb.query(QueryRequest.builder().tableName(tableName)
+                        .indexName(ReferralRecord.WORKLIST_INDEX)
+                        .keyConditionExpression("#wl = :open AND begins_with(#pk, :band)")
+                        .expressionAttributeNames(Map.of("#wl", ReferralRecord.WORKLIST, "#pk", ReferralRecord.PRIORITY_KEY))
+                        .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(ReferralRecord.OPEN),
+                                ":band", AttributeValue.fromS(String.valueOf(band.prefix()))))
+                        .exclusiveStartKey(start).build());
+                List<ReferralRecord> items = new ArrayList<>(r.count());
+                r.items().forEach(i -> items.add(ReferralRecord.TABLE_SCHEMA.mapToItem(i)));
+                page = new Segment(items, r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
+            } catch (SdkException e) {
+                throw BackendUnavailableException.translate("DynamoDB Query", e);
+            }
+            out.addAll(page.items());
+            start = page.lastEvaluatedKey();
+        } while (start != null);
+        return out;
     }
 
     /** The worklist index key of an open referral (where a page that ends on it continues). */
