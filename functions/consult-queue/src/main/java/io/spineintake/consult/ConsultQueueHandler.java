@@ -11,7 +11,6 @@ import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.consult.ReferralSummary;
-import io.spineintake.platform.referrals.NoticeChannels;
 import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
@@ -46,9 +45,7 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
     private static ReferralCreation creation(Config config, AwsClients clients, Clock clock) {
         ReferralRepository referrals = new ReferralRepository(clients, config.referralsTable(), config.auditTable());
         ClinicMetrics metrics = new ClinicMetrics(config);
-        NoticeSender notices = new NoticeSender(referrals,
-                new NoticeChannels(clients, config.alertTopicArn(), config.escalationTopicArn()), config.consoleUrl(),
-                metrics, clock);
+        NoticeSender notices = NoticeSender.of(config, clients, referrals, metrics, clock);
         return new ReferralCreation(referrals, notices, config, metrics, clock);
     }
 

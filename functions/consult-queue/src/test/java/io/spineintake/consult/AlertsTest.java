@@ -7,8 +7,6 @@ import static io.spineintake.consult.ConsultQueueHandlerTest.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
@@ -21,9 +19,6 @@ import io.spineintake.platform.referrals.AuditAction;
 import io.spineintake.platform.referrals.AuditEntry;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalAwsExtension.class)
 class AlertsTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     static List<LocalSns.Published> alertsOf(LocalAws aws, String referralId) {
         return aws.sns().outbox(aws.alertTopicArn()).stream().filter(p -> p.message().contains(referralId)).toList();
     }
@@ -102,7 +95,7 @@ class AlertsTest {
     }
 
     @Test
-    void aFailedPublishNeitherBlocksTheReferralNorCountsAsSent(LocalAws aws) throws IOException {
+    void aFailedPublishNeitherBlocksTheReferralNorCountsAsSent(LocalAws aws) {
         ReferralSummary s = summary("EMERGENCY", "2026-11-27T10:00:00.000Z", List.of());
         int callsBefore = aws.sns().publishCalls();
         aws.sns().failNext(AwsClients.MAX_ATTEMPTS);
@@ -117,7 +110,7 @@ class AlertsTest {
         assertThat(r.alertClaimUntil()).as("given back, so the next sweep sends it at once").isNull();
         assertThat(referrals(aws).trail(r)).extracting(AuditEntry::action).doesNotContain(AuditAction.ALERTED);
 
-        assertThat(metricLines()).as("the failure is counted")
+        assertThat(MetricsLog.read()).as("the failure is counted")
                 .anySatisfy(m -> assertThat(m.path("NoticePublishFailures").asDouble()).isEqualTo(1.0))
                 .anySatisfy(m -> {
                     assertThat(m.path("Band").asText()).isEqualTo("EMERGENCY");
@@ -125,16 +118,5 @@ class AlertsTest {
                     assertThat(m.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("SpineIntake");
                     assertThat(m.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText()).isEqualTo("Band");
                 });
-    }
-
-    /** The metric lines printed so far in this JVM (embedded metric format). */
-    static List<JsonNode> metricLines() throws IOException {
-        return Files.readAllLines(MetricsLog.FILE, StandardCharsets.UTF_8).stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not a JSON metric line", e);
-            }
-        }).toList();
     }
 }

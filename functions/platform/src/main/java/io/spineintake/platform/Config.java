@@ -187,17 +187,7 @@ public final class Config {
             case OTHER_PATHWAY -> { v = Var.REFERRAL_DUE_OTHER_PATHWAY; fallback = Duration.ofDays(14); }
             default -> throw new IllegalArgumentException("no due time for disposition " + disposition);
         }
-        return raw(v).map(s -> {
-            try {
-                Duration d = Duration.parse(s);
-                if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException();
-                }
-                return d;
-            } catch (RuntimeException e) {
-                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
-            }
-        }).orElse(fallback);
+        return positiveDuration(v, fallback);
     }
 
     /** The number patients are told to call in an emergency: digits and + * # ( ) - or spaces, 2 to 20; default 911. */
@@ -298,7 +288,7 @@ public final class Config {
                 }
                 return d;
             } catch (RuntimeException e) {
-                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT15M");
+                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
             }
         }).orElse(fallback);
     }

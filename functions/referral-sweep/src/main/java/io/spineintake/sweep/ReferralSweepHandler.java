@@ -7,7 +7,6 @@ import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
-import io.spineintake.platform.referrals.NoticeChannels;
 import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
@@ -45,9 +44,7 @@ public final class ReferralSweepHandler implements RequestHandler<Map<String, Ob
     private static ReferralSweep sweep(Config config, AwsClients clients, Clock clock) {
         ReferralRepository referrals = new ReferralRepository(clients, config.referralsTable(), config.auditTable());
         ClinicMetrics metrics = new ClinicMetrics(config);
-        NoticeSender notices = new NoticeSender(referrals,
-                new NoticeChannels(clients, config.alertTopicArn(), config.escalationTopicArn()), config.consoleUrl(),
-                metrics, clock);
+        NoticeSender notices = NoticeSender.of(config, clients, referrals, metrics, clock);
         return new ReferralSweep(referrals, notices, config.escalationTimes(), metrics, clock);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.local.backends.MetricsLog;
 import io.spineintake.platform.referrals.Band;
 import io.spineintake.triage.assess.Disposition;
 import java.time.Duration;
@@ -35,14 +36,14 @@ class OverdueCountsTest {
         stack.create(Disposition.CONSULT, t0.plus(Duration.ofMinutes(59)));
         expected.put(Band.CONSULT, 2);
 
-        int before = Referrals.metricLines().size();
+        int before = MetricsLog.read().size();
         stack.clock.set(t0.plus(Duration.ofHours(1)));
         SweepReport report = stack.sweep();
 
         assertThat(report.open()).isEqualTo(2 * Band.IN_ORDER.size() + 1);
         assertThat(report.overdue()).isEqualTo(Band.IN_ORDER.size() + 1);
         assertThat(report.stoppedEarly()).isFalse();
-        List<JsonNode> lines = Referrals.metricLines().subList(before, Referrals.metricLines().size());
+        List<JsonNode> lines = MetricsLog.read().subList(before, MetricsLog.read().size());
         for (Band band : Band.IN_ORDER) {
             assertThat(lines).as(band.name()).filteredOn(m -> m.has("OverdueReferrals") && m.path("Band").asText().equals(band.name()))
                     .singleElement().satisfies(m -> assertThat(m.path("OverdueReferrals").asInt()).isEqualTo(expected.get(band)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.local.backends.MetricsLog;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.referrals.AuditAction;
 import io.spineintake.platform.referrals.AuditEntry;
@@ -73,7 +74,7 @@ class ReferralSweepTest {
                 .containsExactly(AuditAction.CREATED, AuditAction.ALERTED, AuditAction.ESCALATED);
         assertThat(trail.get(2).actor()).isEqualTo(AuditEntry.SYSTEM);
 
-        List<JsonNode> unclaimed = Referrals.metricLines().stream()
+        List<JsonNode> unclaimed = MetricsLog.read().stream()
                 .filter(m -> m.has("UnclaimedPastEscalation") && m.path("Band").asText().equals("EMERGENCY")).toList();
         assertThat(unclaimed).as("the alarm's metric").anySatisfy(m ->
                 assertThat(m.path("UnclaimedPastEscalation").asDouble()).isGreaterThanOrEqualTo(1.0));

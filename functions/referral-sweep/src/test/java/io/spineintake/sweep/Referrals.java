@@ -1,13 +1,10 @@
 package io.spineintake.sweep;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.consult.ConsultQueueHandler;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalSns;
-import io.spineintake.local.backends.MetricsLog;
 import io.spineintake.local.backends.TestClock;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.consult.ReferralSummary;
@@ -16,9 +13,6 @@ import io.spineintake.platform.referrals.ReferralRepository;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
 import io.spineintake.triage.form.Region;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +20,6 @@ import java.util.UUID;
 
 /** One test class's stack on the local backends: the real consumer and sweep, on a clock the test moves. */
 final class Referrals {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     final LocalAws aws;
     final TestClock clock;
     final ConsultQueueHandler consumer;
@@ -77,18 +69,4 @@ final class Referrals {
         return aws.sns().outbox(topic).stream().filter(p -> p.message().contains("#/referrals/" + referralId)).toList();
     }
 
-    /** The metric lines printed so far in this JVM (embedded metric format), oldest first. */
-    static List<JsonNode> metricLines() {
-        try {
-            return Files.readAllLines(MetricsLog.FILE, StandardCharsets.UTF_8).stream().map(line -> {
-                try {
-                    return JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new AssertionError("not a JSON metric line", e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new AssertionError("no metric lines", e);
-        }
-    }
 }

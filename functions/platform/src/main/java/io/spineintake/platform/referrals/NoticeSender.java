@@ -37,6 +37,13 @@ public final class NoticeSender {
         this.clock = clock;
     }
 
+    /** The sender of a function's configuration: its topics and console address. */
+    public static NoticeSender of(io.spineintake.platform.Config config, io.spineintake.platform.AwsClients clients,
+                                  ReferralRepository referrals, ClinicMetrics metrics, Clock clock) {
+        return new NoticeSender(referrals, new NoticeChannels(clients, config.alertTopicArn(), config.escalationTopicArn()),
+                config.consoleUrl(), metrics, clock);
+    }
+
     /** Sends every notice {@code r} is owed now. @return how many this call published */
     public int sendOwed(ReferralRecord r, Notices.EscalationTimes escalation) {
         List<Notices.Kind> owed = Notices.owed(r, clock.instant(), escalation);

@@ -24,6 +24,20 @@ public final class MetricsLog {
     private MetricsLog() {
     }
 
+    /** The metric lines printed so far in this JVM, parsed, oldest first. */
+    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> read() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(FILE, StandardCharsets.UTF_8)) {
+                out.add(json.readTree(line));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+    }
+
     /** Starts copying, once per JVM; the file starts empty. */
     public static synchronized void capture() {
         if (installed) {
