@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const state = {
   list: null, // { key, bands: {BAND: {items, cursor, asOf, error}}, asOf, refreshes }
-  referral: null, // { id, data, seen }: seen is the version whose content the coordinator was shown
+  referral: null, // { id, data, seen, read }: the page shows data; seen and read are the version and content the coordinator read
   drafts: new Map(), // referralId -> the decision form's values (memory only)
   conflict: null, // { id, before, after } after a 412
   flash: null, // { kind, text } for the next page drawn
@@ -425,9 +425,13 @@ function restore(at) {
 
 let refreshing = null;
 
-/** The lists again, as many rows as are shown, without moving the coordinator's place or focus. */
-async function refreshList(f, mine) {
-  if (refreshing) return refreshing;
+/**
+ * The lists again, as many rows as are shown, without moving the coordinator's place or focus.
+ * `again`: after a change of the coordinator's own, a refresh that started before it is not enough.
+ */
+async function refreshList(f, mine, { again = false } = {}) {
+  if (refreshing && !again) return refreshing;
+  if (refreshing) await refreshing;
   refreshing = (async () => {
     try {
       const list = await loadList(f, state.list);
@@ -453,6 +457,7 @@ async function refreshList(f, mine) {
 async function showMore(band, f) {
   const b = state.list.bands[band];
   const at = place();
+  const shown = b.items.length;
   try {
     const path = m.worklistQuery({ band, status: f.status, assignee: f.mine ? me() : null, limit: f.size, cursor: b.cursor });
     const { data } = await api.get(path);
@@ -466,9 +471,9 @@ async function showMore(band, f) {
     } else throw e;
   }
   drawLists(f);
+  // focus on the first row the page added (or, when it added none, where the coordinator was)
   const links = [...document.querySelector(`section[data-band="${band}"]`).querySelectorAll('a.site-row-link')];
-  const first = links[b.items.length - f.size] || links[links.length - 1];
-  if (first) first.focus();
+  if (links[shown]) links[shown].focus();
   else restore(at);
 }
 
@@ -507,11 +512,13 @@ async function claimFromList(id) {
   const label = `referral ${m.shortId(id)}`;
   try {
     const { data } = await api.post(`/referrals/${id}/claim`);
+    await refreshList(m.filters(route().query), drawn, { again: true });
     announce(`You claimed ${label} until ${m.time(data.leaseUntil, now())}. Press Enter to open it.`, 'success');
+    return;
   } catch (e) {
     if (e instanceof SignInNeeded) throw e;
     if (e instanceof ApiError && e.type === 'claimed-by-another-coordinator') {
-      await refreshList(m.filters(route().query), drawn);
+      await refreshList(m.filters(route().query), drawn, { again: true });
       const item = Object.values(state.list.bands).flatMap((b) => b.items).find((x) => x.referralId === id);
       announce(item?.assignee
         ? `${item.assignee} holds ${label} until ${m.time(item.leaseUntil, now())}; you cannot claim it before then.`
@@ -521,14 +528,15 @@ async function claimFromList(id) {
     if (e instanceof ApiError && e.type === 'referral-closed') announce(`${label} has been decided already.`, 'warning');
     else announce(`${label} could not be claimed; nothing was changed. Try again.`, 'error');
   }
-  await refreshList(m.filters(route().query), drawn);
+  await refreshList(m.filters(route().query), drawn, { again: true });
 }
 
 // ---- the referral ------------------------------------------------------------------------------
 
 async function loadReferral(id) {
   const { data, version } = await api.get(`/referrals/${id}`);
-  state.referral = { id, data, seen: version ?? data.version };
+  // data: what the page shows; seen/read: the version and content the coordinator read (a decision is sent on it)
+  state.referral = { id, data, seen: version ?? data.version, read: data };
   return state.referral;
 }
 
@@ -537,7 +545,10 @@ function applyMine(answer) {
   const r = state.referral;
   const mineOnly = answer.version === r.seen + 1;
   r.data = { ...r.data, status: answer.status, assignee: answer.assignee, leaseUntil: answer.leaseUntil, version: answer.version };
-  if (mineOnly) r.seen = answer.version;
+  if (mineOnly) {
+    r.seen = answer.version;
+    r.read = r.data;
+  }
 }
 
 async function referralPage(root, id, mine) {
@@ -903,7 +914,7 @@ async function record(d, body, slot) {
     }
     if (!(e instanceof ApiError)) throw e;
     if (e.status === 412) {
-      const before = r.data;
+      const before = r.read;
       const { data: after } = await api.get(`/referrals/${d.referralId}`);
       state.conflict = { id: d.referralId, before, after };
       return drawDecision(page());
@@ -947,13 +958,13 @@ function drawConflict(root) {
       c.since.length ? [h('h3', {}, 'Since you read it'), h('ol', { className: 'usa-list', id: 'changed-since' }, c.since.map((x) => h('li', {}, x)))] : null),
     h('div', { className: 'site-actions' },
       h('button', { type: 'button', className: 'usa-button', id: 'decide-again', onclick: () => {
-        state.referral = { id: after.referralId, data: after, seen: after.version };
+        state.referral = { id: after.referralId, data: after, seen: after.version, read: after };
         state.conflict = null;
         drawDecision(page());
         focusHeading();
       } }, 'Decide again on the current version'),
       h('a', { href: `#/referrals/${after.referralId}`, className: 'usa-button usa-button--outline', onclick: () => {
-        state.referral = { id: after.referralId, data: after, seen: after.version, keep: true };
+        state.referral = { id: after.referralId, data: after, seen: after.version, read: after, keep: true };
         state.conflict = null;
       } }, 'Read the referral again')));
 }
@@ -1007,7 +1018,7 @@ function chart(id, caption, groups) {
       h('div', { className: 'site-chart__label' }, g.label),
       g.bars.filter((b) => b.text).map((b) => {
         const bar = h('span', { className: `site-chart__bar site-chart__bar--${b.kind}` });
-        bar.style.width = `${(70 * b.value) / max}%`;
+        bar.style.width = `${(60 * b.value) / max}%`;
         return h('div', { className: 'site-chart__row' }, bar, h('span', { className: 'site-chart__value' }, b.text));
       })))));
 }
