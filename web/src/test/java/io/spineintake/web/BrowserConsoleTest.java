@@ -155,7 +155,8 @@ class BrowserConsoleTest {
     void theDecisionsTheBrowserRecordedAreStored() throws IOException {
         JsonNode decisions = JSON.readTree(ARTIFACTS.resolve("console-decisions.json").toFile());
         assertThat(decisions.size()).isGreaterThanOrEqualTo(2);
-        ReferralRepository referrals = new ReferralRepository(clients, runner.environment().get("REFERRALS_TABLE"));
+        ReferralRepository referrals = new ReferralRepository(clients, runner.environment().get("REFERRALS_TABLE"),
+                runner.environment().get("AUDIT_TABLE"));
         for (JsonNode d : decisions) {
             ReferralRecord r = referrals.get(d.get("referralId").asText()).orElseThrow();
             assertThat(r.outcome().name()).isEqualTo(d.get("outcome").asText());

@@ -41,7 +41,7 @@ class ConsultQueueHandlerTest {
     }
 
     static ConsultQueueHandler handler(LocalAws aws, Map<String, String> settings) {
-        return new ConsultQueueHandler(new ReferralCreation(new ReferralRepository(aws.clients(), aws.referralsTable()),
+        return new ConsultQueueHandler(new ReferralCreation(new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()),
                 aws.config(settings), Clock.systemUTC()));
     }
 
@@ -85,7 +85,7 @@ class ConsultQueueHandlerTest {
         ReferralSummary s = summary("URGENT_REVIEW");
         SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
         assertThat(response.getBatchItemFailures()).isEmpty();
-        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
+        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()).get(s.intakeId()).orElseThrow();
         assertThat(r.status()).isEqualTo(ReferralStatus.NEW);
         assertThat(r.intakeId()).isEqualTo(s.intakeId());
         assertThat(r.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
@@ -101,13 +101,13 @@ class ConsultQueueHandlerTest {
         ReferralSummary s = summary("CONSULT");
         handler(aws, Map.of("REFERRAL_DUE_CONSULT", "P3D"))
                 .handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
-        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
+        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()).get(s.intakeId()).orElseThrow();
         assertThat(Instant.parse(r.dueAt())).isEqualTo(SUBMITTED.plus(Duration.ofDays(3)));
     }
 
     @Test
     void theDueDateDecidedAtSubmissionIsKeptAndEveryDispositionGetsItsList(LocalAws aws) {
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         for (Disposition d : Disposition.values()) {
             ReferralSummary s = summary(d.name(), "2027-02-27T09:00:00.000Z", List.of("U_FEVER", "U_IMMUNOSUPPRESSION"));
             SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())),
@@ -169,7 +169,7 @@ class ConsultQueueHandlerTest {
         source.drain(10, true);
 
         assertThat(referralCount(aws)).isEqualTo(before + 8);
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(good).allSatisfy(id -> assertThat(referrals.get(id)).isPresent());
         assertThat(deliveries.get("{not json")).as("received maxReceiveCount times").isEqualTo(5);
         deliveries.forEach((body, n) -> {
@@ -200,7 +200,7 @@ class ConsultQueueHandlerTest {
         // redelivered after the outage
         assertThat(handler(aws).handleRequest(event, LambdaContext.invocation("ConsultQueueFunction", 30))
                 .getBatchItemFailures()).isEmpty();
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(referrals.get(a.intakeId())).isPresent();
         assertThat(referrals.get(b.intakeId())).isPresent();
     }
@@ -214,7 +214,7 @@ class ConsultQueueHandlerTest {
         assertThat(event.getRecords()).hasSize(3);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(event.getRecords().get(2).getMessageId());
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(referrals.get(ReferralSummary.fromJson(event.getRecords().get(0).getBody()).intakeId())).isPresent();
         assertThat(referrals.get(ReferralSummary.fromJson(event.getRecords().get(1).getBody()).intakeId())).isPresent();
     }

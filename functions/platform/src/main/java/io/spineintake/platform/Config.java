@@ -41,6 +41,8 @@ public final class Config {
         REFERRALS_TABLE("referralsTable", Source.TEMPLATE),
         /** The intake drafts table (save and come back later). */
         DRAFTS_TABLE("draftsTable", Source.TEMPLATE),
+        /** The referrals' audit table (append-only, one item per entry). */
+        AUDIT_TABLE("auditTable", Source.TEMPLATE),
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
         ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
         /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
@@ -136,6 +138,10 @@ public final class Config {
 
     public String draftsTable() {
         return required(Var.DRAFTS_TABLE);
+    }
+
+    public String auditTable() {
+        return required(Var.AUDIT_TABLE);
     }
 
     /** Minimum age of a PENDING intake before the reconciler routes it; default 2 minutes. */

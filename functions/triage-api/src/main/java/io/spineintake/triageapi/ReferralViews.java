@@ -65,7 +65,7 @@ final class ReferralViews {
             String id = d.referral().referralId();
             return new Detail(Referral.of(d.referral(), asOf), asOf, intake == null ? null : intake.receivedAt(),
                     intake == null ? null : intake.ruleSetVersion(), tree(intake == null ? null : intake.formJson(), "form", id),
-                    tree(intake == null ? null : intake.assessmentJson(), "assessment", id), d.referral().audit());
+                    tree(intake == null ? null : intake.assessmentJson(), "assessment", id), d.audit());
         }
     }
 

@@ -66,7 +66,7 @@ class DecisionTest {
         assertThat(r.worklist()).isNull();
         assertThat(r.leaseUntil()).isNull();
         assertThat(r.note()).contains("facet clinic");
-        AuditEntry last = r.audit().get(r.audit().size() - 1);
+        AuditEntry last = api.audit(r).get(api.audit(r).size() - 1);
         assertThat(last.action()).isEqualTo(AuditAction.DECIDED);
         assertThat(last.outcome()).isEqualTo(Outcome.SCHEDULE_CONSULT);
         assertThat(last.status()).isEqualTo(ReferralStatus.DECIDED);
@@ -87,7 +87,7 @@ class DecisionTest {
         assertThat(a.body().path("disposition").asText()).isEqualTo("CONSERVATIVE_CARE_FIRST");
         assertThat(a.body().path("originalDisposition").asText()).isEqualTo("CONSULT");
         assertThat(a.body().path("reason").asText()).startsWith("Only six weeks");
-        AuditEntry last = api.get(id).audit().get(api.get(id).audit().size() - 1);
+        AuditEntry last = api.audit(api.get(id)).get(api.audit(api.get(id)).size() - 1);
         assertThat(last.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
         assertThat(last.reason()).startsWith("Only six weeks");
     }
@@ -292,7 +292,7 @@ class DecisionTest {
         }
         ReferralRecord r = api.get(id);
         assertThat(r.version()).isEqualTo(1L);
-        assertThat(r.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
+        assertThat(api.audit(r)).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @ParameterizedTest
@@ -345,7 +345,7 @@ class DecisionTest {
         // as API Gateway passes /referrals/%ZZ: the id path parameter is the raw text
         APIGatewayV2HTTPEvent e = Api.event(TriageApiHandler.DETAIL, "%ZZ", Api.coordinator("alice.ng"));
         assertThat(api.call(e).status()).isEqualTo(400);
-        assertThat(api.get(id).audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
+        assertThat(api.audit(api.get(id))).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @Test
@@ -369,7 +369,7 @@ class DecisionTest {
         ReferralRecord untouched = api.get(id);
         assertThat(untouched.version()).isEqualTo(2L);
         assertThat(untouched.status()).isEqualTo(ReferralStatus.IN_REVIEW);
-        assertThat(untouched.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED, AuditAction.CLAIMED);
+        assertThat(api.audit(untouched)).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED, AuditAction.CLAIMED);
 
         Map<String, Object> overridden = decision("SCHEDULE_CONSULT");
         overridden.put("overrideDisposition", "CONSULT");
@@ -377,7 +377,7 @@ class DecisionTest {
         Api.Answer decided = api.decide("alice.ng", id, 2, overridden);
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.body().path("originalDisposition").asText()).isEqualTo("EMERGENCY");
-        AuditEntry entry = api.get(id).audit().get(2);
+        AuditEntry entry = api.audit(api.get(id)).get(2);
         assertThat(entry.action()).isEqualTo(AuditAction.DECIDED);
         assertThat(entry.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(entry.overriddenDisposition()).isEqualTo(Disposition.EMERGENCY);
@@ -400,8 +400,8 @@ class DecisionTest {
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().path("open").asBoolean()).isFalse();
         assertThat(a.body().path("reason").asText()).isEqualTo("Spoke to the patient: on the way to the ED.");
-        assertThat(api.get(id).audit().get(2).overriddenDisposition()).isNull();
-        assertThat(api.get(id).audit().get(2).reason()).isEqualTo("Spoke to the patient: on the way to the ED.");
+        assertThat(api.audit(api.get(id)).get(2).overriddenDisposition()).isNull();
+        assertThat(api.audit(api.get(id)).get(2).reason()).isEqualTo("Spoke to the patient: on the way to the ED.");
         // and a routine referral cannot be closed that way without an override
         String consult = api.create(Api.Spec.consult()).referralId();
         api.claim("alice.ng", consult);

@@ -80,7 +80,7 @@ class DetailViewTest {
         assertThat(r.version()).isEqualTo(2L);
         assertThat(r.status()).isEqualTo(ReferralStatus.IN_REVIEW);
         assertThat(r.assignee()).isEqualTo("alice.ng");
-        assertThat(r.audit()).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::at).containsExactly(
+        assertThat(api.audit(r)).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::at).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AuditAction.CREATED, "system", "2026-11-27T09:00:00.000Z"),
                 org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "alice.ng", "2026-11-27T09:00:00.000Z"),
                 org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, "alice.ng", "2026-11-27T09:00:00.000Z"),

@@ -128,7 +128,7 @@ class ScriptedDayTest {
 
         for (String id : ids) {
             ReferralRecord r = api.get(id);
-            Replayed replayed = replay(r.audit());
+            Replayed replayed = replay(api.audit(r));
             assertThat(replayed.status).as("status of %s", id).isEqualTo(r.status());
             assertThat(replayed.assignee).as("assignee of %s", id).isEqualTo(r.assignee());
             assertThat(replayed.outcome).as("outcome of %s", id).isEqualTo(r.outcome());

@@ -12,8 +12,8 @@ import java.util.Objects;
  * What a referral's state may become, decided without I/O: each command takes the current state,
  * the coordinator and the time, and returns the new state with its audit entry ({@link Change}),
  * or a {@link Refusal} saying why not. {@link ReferralRepository#apply} turns a change into one
- * conditional write on the version it was decided from, so a change decided on a state that has
- * moved on is never written.
+ * conditional write on the version it was decided from (the entry rides along as the referral's
+ * {@code lastEntry}), so a change decided on a state that has moved on is never written.
  */
 public final class Referral {
     private Referral() {
@@ -77,8 +77,8 @@ public final class Referral {
                 .redFlags(s.redFlags()).repeatRfaCandidate(s.repeatRfaCandidate())
                 .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(at)
                 .dueAt(IntakeRecord.timestamp(due)).version(1L).worklist(ReferralRecord.OPEN)
-                .audit(List.of(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
-                        .status(ReferralStatus.NEW).disposition(disposition).version(1L).build()))
+                .lastEntry(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
+                        .status(ReferralStatus.NEW).disposition(disposition).version(1L).build())
                 .build();
     }
 
@@ -99,10 +99,9 @@ public final class Referral {
             return new ClaimedByAnother(r.assignee(), r.leaseUntil());
         }
         String until = IntakeRecord.timestamp(now.plus(lease));
-        ReferralRecord after = r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until)
-                .version(r.version() + 1).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
-                .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).build());
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
+                .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).version(r.version() + 1).build();
+        return change(r, r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until), entry);
     }
 
     /** Gives the referral back (status NEW); only its holder, while the lease is live. */
@@ -114,10 +113,9 @@ public final class Referral {
         if (!holds(r, coordinator, at)) {
             return claimNotHeld(r, coordinator, at);
         }
-        ReferralRecord after = r.toBuilder().status(ReferralStatus.NEW).assignee(null).leaseUntil(null)
-                .version(r.version() + 1).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.RELEASED)
-                .status(ReferralStatus.NEW).build());
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.RELEASED)
+                .status(ReferralStatus.NEW).version(r.version() + 1).build();
+        return change(r, r.toBuilder().status(ReferralStatus.NEW).assignee(null).leaseUntil(null), entry);
     }
 
     /**
@@ -154,7 +152,7 @@ public final class Referral {
         }
 
         ReferralRecord.Builder next = r.toBuilder().outcome(d.outcome()).note(d.note()).decidedBy(coordinator)
-                .decidedAt(at).version(r.version() + 1).assignee(null).leaseUntil(null);
+                .decidedAt(at).assignee(null).leaseUntil(null);
         Disposition disposition = r.disposition();
         ReferralStatus status;
         if (d.outcome().closes()) {
@@ -175,11 +173,16 @@ public final class Referral {
                 next.priorityKey(rekey(r.priorityKey(), band));
             }
         }
-        ReferralRecord after = next.status(status).disposition(disposition).reason(d.reason()).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
                 .status(status).outcome(d.outcome()).disposition(disposition)
                 .overriddenDisposition(disposition == r.disposition() ? null : r.disposition())
-                .reason(d.reason()).note(d.note()).version(after.version()).build());
+                .reason(d.reason()).note(d.note()).version(r.version() + 1).build();
+        return change(r, next.status(status).disposition(disposition).reason(d.reason()), entry);
+    }
+
+    /** The next version, carrying its own audit entry as the last one. */
+    private static Change change(ReferralRecord before, ReferralRecord.Builder after, AuditEntry entry) {
+        return new Change(before, after.version(before.version() + 1).lastEntry(entry).build(), entry);
     }
 
     private static boolean holds(ReferralRecord r, String coordinator, String at) {

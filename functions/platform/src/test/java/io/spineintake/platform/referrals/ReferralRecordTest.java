@@ -30,7 +30,7 @@ class ReferralRecordTest {
         assertThat(item.get("redFlags").l()).extracting(AttributeValue::s).containsExactly("U_FEVER", "U_CANCER");
         assertThat(item.get("repeatRfaCandidate")).isEqualTo(AttributeValue.fromBool(true));
         assertThat(item).doesNotContainKeys("outcome", "assignee", "originalDisposition");
-        assertThat(item.get("audit").l().get(0).m().get("action")).isEqualTo(AttributeValue.fromS("CREATED"));
+        assertThat(item.get("lastEntry").m().get("action")).isEqualTo(AttributeValue.fromS("CREATED"));
         assertThat(ReferralRecord.TABLE_SCHEMA.mapToItem(item)).isEqualTo(r);
     }
 }

@@ -116,7 +116,7 @@ class EveryIntakeOnAListTest {
             reconciler = new RouteReconcilerHandler(environment);
             triage = new TriageApiHandler(environment);
             intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
-            referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+            referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         }
 
         Sent post(Case c) {
