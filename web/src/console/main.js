@@ -995,7 +995,7 @@ async function statsPage(root, mine) {
       table('table-status', 'Referrals by status', ['Status', 'Referrals'], s.statuses.map((x) => [x.name, x.count]))),
     section('ttd-title', 'Time to decision',
       h('p', { className: 'site-hint' }, 'From the patient sending the form to the decision that closed the referral, for referrals closed in the last 7 and 30 days. Median: half were decided faster. 90th percentile: 9 in 10 were.'),
-      ['month', 'week'].map((w) => {
+      ['week', 'month'].map((w) => {
         const label = w === 'week' ? 'last 7 days' : 'last 30 days';
         return [
           chart(`chart-ttd-${w}`, `Median and 90th percentile time to decision, ${label} (the table below has the same numbers)`,

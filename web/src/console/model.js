@@ -7,11 +7,12 @@ import * as form from '../app/form-model.js';
 
 /** The worklist's lists in the API's order (Band.IN_ORDER): each list is one disposition. */
 export const BANDS = [
-  { band: 'EMERGENCY', disposition: 'EMERGENCY', name: 'Emergency' },
-  { band: 'URGENT_REVIEW', disposition: 'URGENT_REVIEW', name: 'Urgent review' },
-  { band: 'CONSULT', disposition: 'CONSULT', name: 'Consult (medial branch block pathway)' },
-  { band: 'GENERAL_CONSULT', disposition: 'OTHER_PATHWAY', name: 'General spine consult' },
-  { band: 'RECONTACT', disposition: 'CONSERVATIVE_CARE_FIRST', name: 'Re-contact after conservative care' },
+  // name: the list's heading; short: the list in a row of the worklist
+  { band: 'EMERGENCY', disposition: 'EMERGENCY', name: 'Emergency', short: 'Emergency' },
+  { band: 'URGENT_REVIEW', disposition: 'URGENT_REVIEW', name: 'Urgent review', short: 'Urgent review' },
+  { band: 'CONSULT', disposition: 'CONSULT', name: 'Consult (medial branch block pathway)', short: 'Consult' },
+  { band: 'GENERAL_CONSULT', disposition: 'OTHER_PATHWAY', name: 'General spine consult', short: 'General consult' },
+  { band: 'RECONTACT', disposition: 'CONSERVATIVE_CARE_FIRST', name: 'Re-contact after conservative care', short: 'Re-contact' },
 ];
 
 export const bandOf = (band) => BANDS.find((b) => b.band === band);
@@ -221,7 +222,7 @@ export function row(item, now, me, rules) {
   return {
     id: item.referralId,
     label: `Referral ${shortId(item.referralId)}`,
-    band: band ? band.name : item.band,
+    band: band ? band.short : item.band,
     regions: (item.regions || []).map((r) => REGIONS[r] || r).join(', '),
     assessment: urgent
       ? (item.redFlags || []).map((f) => flagText(rules, f))
@@ -424,6 +425,8 @@ export function auditText(entry, now) {
     case 'VIEWED': return 'Viewed';
     case 'CLAIMED': return `Claimed until ${time(entry.leaseUntil, now)}`;
     case 'RELEASED': return 'Released the claim';
+    case 'ALERTED': return 'Alert sent to the team';
+    case 'ESCALATED': return 'Escalated: still not decided';
     case 'DECIDED': {
       const parts = [`Decided: ${OUTCOMES[entry.outcome]?.name || entry.outcome}`];
       if (entry.overriddenDisposition) parts.push(`disposition changed from ${DISPOSITIONS[entry.overriddenDisposition]} to ${DISPOSITIONS[entry.disposition]}`);
@@ -438,7 +441,7 @@ export function auditText(entry, now) {
 
 /**
  * What changed between the referral a coordinator decided on and the one there is now (a 412):
- * the fields a decision depends on, and every audit entry since, views left out.
+ * the fields a decision depends on, and every change's audit entry since, views and notices left out.
  */
 export function changes(before, after, now) {
   const out = [];
@@ -451,8 +454,14 @@ export function changes(before, after, now) {
   say('Outcome', OUTCOMES[before.outcome]?.name, OUTCOMES[after.outcome]?.name);
   say('Note', before.note, after.note);
   say('Reason', before.reason, after.reason);
-  const seen = (before.audit || []).length;
-  const since = (after.audit || []).slice(seen).filter((e) => e.action !== 'VIEWED')
+  // the changes since: entries of a version after the one read (each change's entry names the
+  // version it made); without versions, the entries after as many as were read
+  const notices = new Set(['VIEWED', 'ALERTED', 'ESCALATED']);
+  const versioned = (after.audit || []).some((e) => e.version != null);
+  const since = (versioned
+    ? (after.audit || []).filter((e) => e.version != null && e.version > before.version)
+    : (after.audit || []).slice((before.audit || []).length))
+    .filter((e) => !notices.has(e.action))
     .map((e) => `${time(e.at, now)}: ${e.actor === 'system' ? 'the system' : e.actor} — ${auditText(e, now)}`);
   return { fields: out, since, versions: [before.version, after.version] };
 }

@@ -182,6 +182,23 @@ test('what changed between the version decided on and the one there now (412)', 
   assert.match(c.since[1], /bob — Claimed until/);
 });
 
+test('what changed since the version read, by the versions the entries made, however the trail sorts', () => {
+  const created = { at: '2026-11-27T08:00:00.000Z', actor: 'system', action: 'CREATED', status: 'NEW', disposition: 'CONSULT', version: 1 };
+  const view = (actor) => ({ at: '2026-11-27T08:00:00.000Z', actor, action: 'VIEWED' });
+  const before = { version: 2, status: 'IN_REVIEW', assignee: 'alice', disposition: 'CONSULT', band: 'CONSULT',
+    audit: [view('bob'), created, { at: '2026-11-27T08:00:00.000Z', actor: 'alice', action: 'CLAIMED', leaseUntil: '2026-11-27T08:30:00.000Z', version: 2 }] };
+  const after = { ...before, version: 4, assignee: 'bob',
+    audit: [view('bob'), view('alice'), view('carol'), created, ...before.audit.slice(2),
+      { at: '2026-11-27T08:01:00.000Z', actor: 'alice', action: 'RELEASED', status: 'NEW', version: 3 },
+      { at: '2026-11-27T08:01:00.000Z', actor: 'system', action: 'ALERTED' },
+      { at: '2026-11-27T08:02:00.000Z', actor: 'bob', action: 'CLAIMED', leaseUntil: '2026-11-27T08:32:00.000Z', version: 4 }] };
+  const c = m.changes(before, after, NOW);
+  assert.equal(c.since.length, 2, 'views and notices left out, nothing read before counted again');
+  assert.match(c.since[0], /alice — Released the claim/);
+  assert.match(c.since[1], /bob — Claimed until/);
+  assert.equal(m.auditText({ action: 'ALERTED' }, NOW), 'Alert sent to the team');
+});
+
 test('the stats answer as rows in the worklist\'s order', () => {
   const s = m.stats({
     asOf: '2026-11-27T09:00:00.000Z', total: 3, open: 2, overdue: 1,

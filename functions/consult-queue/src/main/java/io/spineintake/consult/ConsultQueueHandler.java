@@ -31,16 +31,16 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
         this(Environment.forLambda());
     }
 
-    /** The local runner's: its own configuration and clients. */
+    /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public ConsultQueueHandler(Environment env) {
         this(creation(env.config().require(Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
                 Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,
-                Config.Var.REFERRAL_DUE_OTHER_PATHWAY), env.clients()));
+                Config.Var.REFERRAL_DUE_OTHER_PATHWAY), env.clients(), env.clock()));
     }
 
-    private static ReferralCreation creation(Config config, io.spineintake.platform.AwsClients clients) {
+    private static ReferralCreation creation(Config config, io.spineintake.platform.AwsClients clients, Clock clock) {
         return new ReferralCreation(new ReferralRepository(clients, config.referralsTable(), config.auditTable()), config,
-                Clock.systemUTC());
+                clock);
     }
 
     public ConsultQueueHandler(ReferralCreation referrals) {
