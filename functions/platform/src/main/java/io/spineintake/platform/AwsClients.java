@@ -14,6 +14,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -43,6 +45,7 @@ public final class AwsClients implements AutoCloseable {
     private final Memo<DynamoDbEnhancedClient> enhanced =
             new Memo<>(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build());
     private final Memo<SqsClient> sqs = new Memo<>(this::buildSqs);
+    private final Memo<SnsClient> sns = new Memo<>(this::buildSns);
 
     private AwsClients(Config config, AwsCredentialsProvider credentials, boolean endpointsFromConfig) {
         this.endpointsFromConfig = endpointsFromConfig;
@@ -87,6 +90,23 @@ public final class AwsClients implements AutoCloseable {
         return sqs.get();
     }
 
+    /** SNS; only the functions that alert carry its library (an optional dependency of platform). */
+    public SnsClient sns() {
+        return sns.get();
+    }
+
+    private SnsClient buildSns() {
+        SnsClientBuilder builder = SnsClient.builder()
+                .httpClient(httpClient)
+                .region(config.region())
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides());
+        if (endpointsFromConfig) {
+            config.snsEndpoint().ifPresent(builder::endpointOverride);
+        }
+        return builder.build();
+    }
+
     private DynamoDbClient buildDynamoDb() {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(httpClient)
@@ -123,6 +143,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         sqs.closeIfBuilt();
+        sns.closeIfBuilt();
         dynamoDb.closeIfBuilt();
         httpClient.close();
     }

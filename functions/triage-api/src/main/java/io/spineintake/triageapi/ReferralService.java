@@ -1,5 +1,8 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.ClinicMetrics;
+import io.spineintake.platform.Config;
+
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.referrals.AuditEntry;
@@ -49,9 +52,16 @@ public final class ReferralService {
     private final Clock clock;
     private final Duration lease;
     private final CursorSigner cursors;
+    private final ClinicMetrics metrics;
 
     public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
                            byte[] cursorKey) {
+        this(referrals, intakes, clock, lease, cursorKey, new ClinicMetrics(Config.of(java.util.Map.of())));
+    }
+
+    public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
+                           byte[] cursorKey, ClinicMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.intakes = Objects.requireNonNull(intakes, "intakes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -174,6 +184,7 @@ public final class ReferralService {
             }
             Optional<ReferralRecord> written = referrals.apply((Referral.Change) result);
             if (written.isPresent()) {
+                measure((Referral.Change) result);
                 return written.get();
             }
             if (attempt >= ATTEMPTS) {
@@ -182,6 +193,23 @@ public final class ReferralService {
                         "The referral changed while this request was being recorded; read it again and retry.");
             }
         }
+    }
+
+    /** Time to the first claim (a claim of the referral as created) and to the decision, per band. */
+    private void measure(Referral.Change change) {
+        ReferralRecord before = change.before();
+        ReferralRecord after = change.after();
+        after.band().ifPresent(band -> {
+            Instant created = Instant.parse(after.createdAt());
+            if (before.version() == 1L && after.status() == ReferralStatus.IN_REVIEW) {
+                metrics.elapsed(ClinicMetrics.Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, band,
+                        Duration.between(created, Instant.parse(after.lastEntry().at())));
+            }
+            if (before.decidedAt() == null && after.decidedAt() != null) {
+                metrics.elapsed(ClinicMetrics.Metric.TIME_TO_DECISION, ClinicMetrics.BAND, band,
+                        Duration.between(created, Instant.parse(after.decidedAt())));
+            }
+        });
     }
 
     // ---- statistics --------------------------------------------------------------------------

@@ -58,7 +58,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public TriageApiHandler(Environment env) {
         this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
-                Config.Var.WORKLIST_CURSOR_KEY), env.clients(), env.clock()));
+                Config.Var.WORKLIST_CURSOR_KEY, Config.Var.POWERTOOLS_METRICS_NAMESPACE), env.clients(), env.clock()));
     }
 
     public TriageApiHandler(ReferralService service) {
@@ -68,7 +68,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private static ReferralService service(Config config, AwsClients clients, Clock clock) {
         return new ReferralService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
                 new IntakeRepository(clients, config.intakesTable()), clock, config.claimLease(),
-                config.worklistCursorKey());
+                config.worklistCursorKey(), new io.spineintake.platform.ClinicMetrics(config));
     }
 
     @Override

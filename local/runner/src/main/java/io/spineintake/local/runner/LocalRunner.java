@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.spineintake.local.backends.Dynalite;
 import io.spineintake.local.backends.ElasticMq;
+import io.spineintake.local.backends.LocalSns;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.Provisioning;
 import io.spineintake.local.backends.RepoRoot;
@@ -114,6 +114,12 @@ public final class LocalRunner implements AutoCloseable {
     private final Map<String, String> environment;
     private final boolean siteBuilt;
 
+    static {
+        // metrics (embedded metric format) print to standard output, as in Lambda; never to a CloudWatch agent
+        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
+                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
+    }
+
     private LocalRunner(Options options, Clock clock) throws IOException {
         Path root = RepoRoot.find();
         TemplateFunctions template = new TemplateFunctions(new Template(CfnYaml.load(root.resolve("template.yaml"))));
@@ -132,6 +138,12 @@ public final class LocalRunner implements AutoCloseable {
             base.put("AWS_REGION", ElasticMq.REGION);
             base.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
             base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+            // no SNS emulator here: a small SNS-protocol endpoint; what it is sent is logged, as a subscriber would read it
+            LocalSns sns = LocalSns.launch(ElasticMq.REGION);
+            resources.add(sns);
+            sns.onPublish(p -> LOG.info("SNS {} <- {}: {}", p.topicArn().substring(p.topicArn().lastIndexOf(':') + 1),
+                    p.subject(), p.message()));
+            base.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
             clients = AwsClients.create(Config.of(base), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         resources.add(clients);
@@ -143,10 +155,11 @@ public final class LocalRunner implements AutoCloseable {
         // each function's environment as the template sets it, its references made local; every
         // handler is built through its Environment constructor with that configuration
         Map<String, Environment> environments = new LinkedHashMap<>();
+        String origin = "http://127.0.0.1:" + options.port();
         Map<String, String> all = new LinkedHashMap<>(base);
         for (TemplateFunctions.Function f : template.functions.values()) {
             Map<String, String> env = new LinkedHashMap<>(base);
-            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack)));
+            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack, origin)));
             environments.put(f.id(), new Environment(Config.of(env), clients, clock));
             all.putAll(env);
         }
@@ -181,13 +194,13 @@ public final class LocalRunner implements AutoCloseable {
         });
         resources.add(0, scheduler::shutdownNow);
         for (TemplateFunctions.Schedule s : template.schedules) {
-            RequestHandler<ScheduledEvent, Object> function = instantiate(template.functions.get(s.functionId()),
+            RequestHandler<Map<String, Object>, Object> function = instantiate(template.functions.get(s.functionId()),
                     environments.get(s.functionId()));
             long every = options.scheduleSeconds() != null ? options.scheduleSeconds() : s.everySeconds();
             int timeout = template.functions.get(s.functionId()).timeoutSeconds();
             scheduler.scheduleWithFixedDelay(() -> {
                 try {
-                    function.handleRequest(new ScheduledEvent(), LambdaContext.invocation(s.functionId(), timeout));
+                    function.handleRequest(Map.of("source", "aws.events", "detail-type", "Scheduled Event"), LambdaContext.invocation(s.functionId(), timeout));
                 } catch (RuntimeException e) {
                     LOG.warn("{} failed: {}", s.functionId(), e.getClass().getSimpleName());
                 }
@@ -278,7 +291,7 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack) {
+    private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack, String origin) {
         if (Template.text(value).startsWith("{{resolve:secretsmanager:")) {
             // a generated secret (the worklist cursor key): a fresh random one for this run
             byte[] key = new byte[48];
@@ -291,9 +304,15 @@ public final class LocalRunner implements AutoCloseable {
                 case "AWS::DynamoDB::Table" -> template.resourceName(id, "TableName", stack);
                 case "AWS::SQS::Queue" -> clients.sqs().getQueueUrl(r -> r.queueName(
                         template.resourceName(id, "QueueName", stack))).queueUrl();
+                // CreateTopic is idempotent: the topic's ARN, made here when missing
+                case "AWS::SNS::Topic" -> clients.sns().createTopic(r -> r.name(
+                        template.resourceName(id, "TopicName", stack))).topicArn();
                 default -> throw new IllegalStateException("no local stand-in for " + type + " " + id);
             };
-        }).orElseGet(() -> template.resolveParameter(value));
+        }).orElseGet(() -> template.resolveParameter(value)
+                // the two !Sub values the functions read: the metrics namespace and the console's address
+                .replace("${AWS::StackName}", stack)
+                .replace("https://${SiteDistribution.DomainName}", origin));
     }
 
     /** The template's handler class, built with its Environment constructor (as Lambda would with its environment). */
