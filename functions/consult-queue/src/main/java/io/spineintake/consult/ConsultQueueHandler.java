@@ -34,7 +34,7 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
         this(Environment.forLambda());
     }
 
-    /** The local runner's: its own configuration and clients. */
+    /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public ConsultQueueHandler(Environment env) {
         this(creation(env.config().require(Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
                 Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,

@@ -105,7 +105,8 @@ public final class LocalRunner implements AutoCloseable {
               --stack NAME         name resources as the SAM stack NAME does (NAME-intakes, ...)
               --no-provision       create nothing: use the stack's existing tables and queues
               --schedule-seconds N run scheduled functions every N seconds instead of the template's rate
-              --site DIR           serve the web form from DIR (default web/target/site, built by mvn)""";
+              --site DIR           serve the web form (/) and the coordinators' console (/console/) from DIR
+                                   (default web/target/site, built by mvn)""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -119,7 +120,7 @@ public final class LocalRunner implements AutoCloseable {
                 .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
     }
 
-    private LocalRunner(Options options) throws IOException {
+    private LocalRunner(Options options, Clock clock) throws IOException {
         Path root = RepoRoot.find();
         TemplateFunctions template = new TemplateFunctions(new Template(CfnYaml.load(root.resolve("template.yaml"))));
 
@@ -159,7 +160,7 @@ public final class LocalRunner implements AutoCloseable {
         for (TemplateFunctions.Function f : template.functions.values()) {
             Map<String, String> env = new LinkedHashMap<>(base);
             f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack, origin)));
-            environments.put(f.id(), new Environment(Config.of(env), clients));
+            environments.put(f.id(), new Environment(Config.of(env), clients, clock));
             all.putAll(env);
         }
         environment = Map.copyOf(all);
@@ -210,7 +211,16 @@ public final class LocalRunner implements AutoCloseable {
 
     /** Starts everything; the HTTP API is up when this returns. */
     public static LocalRunner start(String... args) throws IOException {
-        return new LocalRunner(Options.parse(args));
+        return start(Clock.systemUTC(), args);
+    }
+
+    /**
+     * Starts everything with the functions on {@code clock} (for tests: a clock the test moves, so
+     * receipts, due times, waiting times and leases are what the test says). Tokens of the
+     * development login keep the system clock. The command line always runs on the system clock.
+     */
+    public static LocalRunner start(Clock clock, String... args) throws IOException {
+        return new LocalRunner(Options.parse(args), clock);
     }
 
     public int port() {
@@ -229,7 +239,7 @@ public final class LocalRunner implements AutoCloseable {
             System.out.println("spine-intake: the patient form will be at http://127.0.0.1:" + options.port() + "/ (starting...)");
             System.out.flush();
         }
-        LocalRunner runner = new LocalRunner(options);
+        LocalRunner runner = new LocalRunner(options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.close();
@@ -238,6 +248,7 @@ public final class LocalRunner implements AutoCloseable {
         String base = "http://127.0.0.1:" + runner.port();
         // the first line a script or test waits for: the patient form's address (the API is on the same origin)
         System.out.println("spine-intake is running on " + base + "/  (the patient form; the API on the same origin; Ctrl-C stops it)");
+        System.out.println("the coordinators' console: " + base + "/console/ (development sign-in: any username)");
         if (!runner.siteBuilt) {
             System.out.println("the web form is not built: ./local/run.sh builds it (or: cd web && npm ci && npm run build); the API works without it");
         }
