@@ -2,7 +2,6 @@ package io.spineintake.reconcile;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
@@ -11,11 +10,16 @@ import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.intakes.IntakeRepository;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** RouteReconcilerFunction: run on a schedule (EventBridge), routes intakes left PENDING. */
-public final class RouteReconcilerHandler implements RequestHandler<ScheduledEvent, ReconcileReport> {
+/**
+ * RouteReconcilerFunction: run on a schedule (EventBridge), routes intakes left PENDING. The
+ * scheduled event is taken as a plain map and not read: aws-lambda-java-events' ScheduledEvent
+ * would need joda-time in the jar for Lambda's runtime to deserialise it.
+ */
+public final class RouteReconcilerHandler implements RequestHandler<Map<String, Object>, ReconcileReport> {
     private static final Logger LOG = LoggerFactory.getLogger(RouteReconcilerHandler.class);
     /** Stop starting new work this long before the function's timeout. */
     static final long SAFETY_MARGIN_MS = 10_000;
@@ -45,7 +49,7 @@ public final class RouteReconcilerHandler implements RequestHandler<ScheduledEve
     }
 
     @Override
-    public ReconcileReport handleRequest(ScheduledEvent event, Context context) {
+    public ReconcileReport handleRequest(Map<String, Object> event, Context context) {
         try {
             Log.withRequest(context);
             ReconcileReport report = reconciler.reconcile(

@@ -4,8 +4,8 @@ import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
@@ -137,7 +137,7 @@ class RoutingEndToEndTest {
     }
 
     @Test
-    void theScheduledSampleEventRunsTheReconciler(LocalAws aws) {
+    void theScheduledSampleEventRunsTheReconciler(LocalAws aws) throws java.io.IOException {
         RoutingSystem system = new RoutingSystem(aws);
         aws.stopSqs();
         String id;
@@ -146,8 +146,9 @@ class RoutingEndToEndTest {
         } finally {
             aws.startSqs();
         }
-        ScheduledEvent event = EventLoader.loadScheduledEvent(
-                RoutingSystem.events().resolve("route-reconciler/scheduled.json").toString());
+        // as Lambda's runtime reads it for a RequestHandler<Map<String, Object>, ...>
+        Map<String, Object> event = new ObjectMapper().readValue(
+                RoutingSystem.events().resolve("route-reconciler/scheduled.json").toFile(), new TypeReference<>() { });
         ReconcileReport report = system.reconciler.handleRequest(event, LambdaContext.invocation("RouteReconcilerFunction", 120));
         assertThat(report.routed()).isEqualTo(1);
         assertThat(system.intakes.get(id).orElseThrow().routingState()).isEqualTo(RoutingState.ROUTED);

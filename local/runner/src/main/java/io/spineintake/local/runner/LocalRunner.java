@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.spineintake.local.backends.Dynalite;
 import io.spineintake.local.backends.ElasticMq;
 import io.spineintake.local.backends.LambdaContext;
@@ -180,13 +179,13 @@ public final class LocalRunner implements AutoCloseable {
         });
         resources.add(0, scheduler::shutdownNow);
         for (TemplateFunctions.Schedule s : template.schedules) {
-            RequestHandler<ScheduledEvent, Object> function = instantiate(template.functions.get(s.functionId()),
+            RequestHandler<Map<String, Object>, Object> function = instantiate(template.functions.get(s.functionId()),
                     environments.get(s.functionId()));
             long every = options.scheduleSeconds() != null ? options.scheduleSeconds() : s.everySeconds();
             int timeout = template.functions.get(s.functionId()).timeoutSeconds();
             scheduler.scheduleWithFixedDelay(() -> {
                 try {
-                    function.handleRequest(new ScheduledEvent(), LambdaContext.invocation(s.functionId(), timeout));
+                    function.handleRequest(Map.of("source", "aws.events", "detail-type", "Scheduled Event"), LambdaContext.invocation(s.functionId(), timeout));
                 } catch (RuntimeException e) {
                     LOG.warn("{} failed: {}", s.functionId(), e.getClass().getSimpleName());
                 }
