@@ -1,0 +1,95 @@
+package io.spineintake.bench.probe;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event each function gets for the measured request, built in code (no JSON mapper: reading a
+ * sample file with Jackson would load the function's Jackson before the clock starts). The body
+ * and the ids come from the parent.
+ */
+final class Events {
+    private Events() {
+    }
+
+    /** The handler's class, as template.yaml names it. */
+    static String handlerClass(String function) {
+        return switch (function) {
+            case "submit-intake" -> "io.spineintake.submit.SubmitIntakeHandler";
+            case "consult-queue" -> "io.spineintake.consult.ConsultQueueHandler";
+            case "route-reconciler" -> "io.spineintake.reconcile.RouteReconcilerHandler";
+            case "triage-api" -> "io.spineintake.triageapi.TriageApiHandler";
+            case "intake-drafts" -> "io.spineintake.drafts.IntakeDraftsHandler";
+            default -> throw new IllegalArgumentException("unknown function " + function);
+        };
+    }
+
+    /** What a successful answer looks like in the response's text (checked, so a failing run is never timed as a fast one). */
+    static String expected(String function) {
+        return switch (function) {
+            case "submit-intake" -> "statusCode=201";
+            case "consult-queue" -> "batchItemFailures=[]";
+            case "route-reconciler" -> "examined=0";
+            case "triage-api" -> "statusCode=200";
+            case "intake-drafts" -> "statusCode=201";
+            default -> throw new IllegalArgumentException(function);
+        };
+    }
+
+    static Object event(String function, String id, String body) {
+        return switch (function) {
+            case "submit-intake" -> http("POST /intakes", body, Map.of("content-type", "application/json",
+                    "idempotency-key", id), null, null, id);
+            case "intake-drafts" -> http("POST /intake-drafts", body, Map.of("content-type", "application/json"), null,
+                    null, id);
+            case "triage-api" -> http("GET /referrals", null, Map.of("accept", "application/json"),
+                    Map.of("limit", "25"), Map.of("sub", "7b3e2f10-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                            "cognito:username", "coordinator.probe", "cognito:groups", "[coordinators]",
+                            "token_use", "access"), id);
+            case "consult-queue" -> {
+                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+                m.setMessageId(id);
+                m.setEventSource("aws:sqs");
+                m.setBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
+                        + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
+                        + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\"}");
+                SQSEvent e = new SQSEvent();
+                e.setRecords(List.of(m));
+                yield e;
+            }
+            case "route-reconciler" -> Map.of("id", id, "source", "aws.events", "detail-type", "Scheduled Event",
+                    "detail", Map.of());
+            default -> throw new IllegalArgumentException("unknown function " + function);
+        };
+    }
+
+    private static APIGatewayV2HTTPEvent http(String routeKey, String body, Map<String, String> headers,
+                                              Map<String, String> query, Map<String, String> claims, String requestId) {
+        String[] route = routeKey.split(" ");
+        APIGatewayV2HTTPEvent.RequestContext.RequestContextBuilder context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId(requestId)
+                .withRouteKey(routeKey)
+                .withStage("$default")
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(route[0]).withPath(route[1])
+                        .withProtocol("HTTP/1.1").withSourceIp("203.0.113.24").build());
+        if (claims != null) {
+            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                    .build());
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(route[1])
+                .withRawQueryString(query == null ? "" : query.entrySet().stream()
+                        .map(q -> q.getKey() + "=" + q.getValue()).reduce((a, b) -> a + "&" + b).orElse(""))
+                .withHeaders(headers)
+                .withQueryStringParameters(query)
+                .withRequestContext(context.build())
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

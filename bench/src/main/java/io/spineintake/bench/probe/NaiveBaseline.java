@@ -1,0 +1,153 @@
+package io.spineintake.bench.probe;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The naive program a function is measured against: the AWS SDK as its guide shows it, nothing
+ * tuned (region, credentials and endpoints from the environment through the SDK's default chains,
+ * default retry and checksum settings), each client with its own {@link UrlConnectionHttpClient},
+ * making the raw calls the function makes for the same request. It runs on the function's own jar,
+ * so it pays the same JVM, SDK and logging binding. It knows the tables' layout but none of the
+ * function's code: no validation, no engine, no Jackson, no Powertools.
+ *
+ * <p>Raw calls per function (cold: the first answer; warm: one request, as the handler makes it):
+ * <ul>
+ *   <li>submit-intake: PutItem (intakes) + SendMessage (consult queue); warm adds the UpdateItem
+ *       (PENDING to ROUTED) the handler makes after sending</li>
+ *   <li>consult-queue: one conditional PutItem (referrals)</li>
+ *   <li>route-reconciler: one Query per pending-index shard (16), none finding anything</li>
+ *   <li>triage-api (GET /referrals on an empty worklist): one Query per worklist segment (6)</li>
+ *   <li>intake-drafts (save): one conditional PutItem (drafts)</li>
+ * </ul>
+ */
+final class NaiveBaseline {
+    private final String function;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+
+    private NaiveBaseline(String function, DynamoDbClient dynamoDb, SqsClient sqs) {
+        this.function = function;
+        this.dynamoDb = dynamoDb;
+        this.sqs = sqs;
+    }
+
+    /** Builds the clients the function's calls need (SQS only where it sends). */
+    static NaiveBaseline build(String function) {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        SqsClient sqs = function.equals("submit-intake")
+                ? SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()
+                : null;
+        return new NaiveBaseline(function, dynamoDb, sqs);
+    }
+
+    /**
+     * The function's raw calls for one request.
+     *
+     * @param id a fresh id for what is written (the parent's, so neither side seeds a SecureRandom for it)
+     * @param body the request body the handler would get, as an item attribute of the same size
+     */
+    void calls(String id, String body, boolean warm) {
+        switch (function) {
+            case "submit-intake" -> {
+                Map<String, AttributeValue> item = new HashMap<>();
+                item.put("intakeId", AttributeValue.fromS(id));
+                item.put("receivedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
+                item.put("updatedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
+                item.put("requestHash", AttributeValue.fromS("0".repeat(64)));
+                item.put("formJson", AttributeValue.fromS(body));
+                item.put("assessmentJson", AttributeValue.fromS(body));
+                item.put("responseJson", AttributeValue.fromS("{\"intakeId\":\"" + id + "\"}"));
+                item.put("ruleSetVersion", AttributeValue.fromS("facet-2026.1"));
+                item.put("disposition", AttributeValue.fromS("CONSULT"));
+                item.put("tier", AttributeValue.fromS("HIGH"));
+                item.put("score", AttributeValue.fromN("88"));
+                item.put("priorityKey", AttributeValue.fromS("2-9-012-1795770000000"));
+                item.put("patientMessage", AttributeValue.fromS("CONSULT_TEAM_WILL_CONTACT"));
+                item.put("routingState", AttributeValue.fromS("PENDING"));
+                item.put("pendingShard", AttributeValue.fromS("P07"));
+                item.put("version", AttributeValue.fromN("1"));
+                item.put("regions", AttributeValue.fromS("LUMBAR"));
+                dynamoDb.putItem(r -> r.tableName(env("INTAKES_TABLE")).item(item)
+                        .conditionExpression("attribute_not_exists(intakeId)"));
+                sqs.sendMessage(r -> r.queueUrl(env("CONSULT_QUEUE_URL")).messageGroupId(id).messageDeduplicationId(id)
+                        .messageBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
+                                + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
+                                + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\"}"));
+                if (warm) {
+                    dynamoDb.updateItem(r -> r.tableName(env("INTAKES_TABLE"))
+                            .key(Map.of("intakeId", AttributeValue.fromS(id)))
+                            .conditionExpression("routingState = :pending")
+                            .updateExpression("SET routingState = :routed, updatedAt = :now REMOVE pendingShard")
+                            .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
+                                    ":routed", AttributeValue.fromS("ROUTED"),
+                                    ":now", AttributeValue.fromS("2026-12-01T10:00:00.001Z"))));
+                }
+            }
+            case "consult-queue" -> {
+                Map<String, AttributeValue> item = new HashMap<>();
+                item.put("referralId", AttributeValue.fromS(id));
+                item.put("intakeId", AttributeValue.fromS(id));
+                item.put("status", AttributeValue.fromS("NEW"));
+                item.put("worklist", AttributeValue.fromS("OPEN"));
+                item.put("disposition", AttributeValue.fromS("CONSULT"));
+                item.put("tier", AttributeValue.fromS("HIGH"));
+                item.put("score", AttributeValue.fromN("88"));
+                item.put("regions", AttributeValue.fromS("LUMBAR"));
+                item.put("priorityKey", AttributeValue.fromS("2-9-012-1795770000000"));
+                item.put("submittedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
+                item.put("createdAt", AttributeValue.fromS("2026-12-01T10:00:01.000Z"));
+                item.put("dueAt", AttributeValue.fromS("2026-12-15T10:00:00.000Z"));
+                item.put("version", AttributeValue.fromN("1"));
+                dynamoDb.putItem(r -> r.tableName(env("REFERRALS_TABLE")).item(item)
+                        .conditionExpression("attribute_not_exists(referralId)"));
+            }
+            case "route-reconciler" -> {
+                for (int shard = 0; shard < 16; shard++) {
+                    String s = String.format("P%02d", shard);
+                    dynamoDb.query(r -> r.tableName(env("INTAKES_TABLE")).indexName("pending-by-shard")
+                            .keyConditionExpression("pendingShard = :s AND receivedAt <= :c")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(s),
+                                    ":c", AttributeValue.fromS("2026-12-01T09:58:00.000Z")))
+                            .limit(250));
+                }
+            }
+            case "triage-api" -> {
+                for (int segment = 0; segment < 6; segment++) {
+                    String band = String.valueOf(segment / 2);
+                    String due = segment % 2 == 0 ? "dueAt <= :asOf" : "dueAt > :asOf";
+                    dynamoDb.query(r -> r.tableName(env("REFERRALS_TABLE")).indexName("worklist-by-priority")
+                            .keyConditionExpression("worklist = :open AND begins_with(priorityKey, :band)")
+                            .filterExpression(due)
+                            .expressionAttributeValues(Map.of(":open", AttributeValue.fromS("OPEN"),
+                                    ":band", AttributeValue.fromS(band),
+                                    ":asOf", AttributeValue.fromS("2026-12-01T10:00:00.000Z")))
+                            .limit(100));
+                }
+            }
+            case "intake-drafts" -> dynamoDb.putItem(r -> r.tableName(env("DRAFTS_TABLE"))
+                    .item(Map.of("draftKey", AttributeValue.fromS(id),
+                            "formJson", AttributeValue.fromS(body),
+                            "dateOfBirthHash", AttributeValue.fromS("0".repeat(64)),
+                            "createdAt", AttributeValue.fromS("2026-12-01T10:00:00Z"),
+                            "expiresAt", AttributeValue.fromS("2026-12-08T10:00:00Z"),
+                            "ttl", AttributeValue.fromN("1796724000"),
+                            "failedTries", AttributeValue.fromN("0")))
+                    .conditionExpression("attribute_not_exists(draftKey)"));
+            default -> throw new IllegalArgumentException("no raw calls for " + function);
+        }
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        if (v == null) {
+            throw new IllegalStateException(name + " is not set");
+        }
+        return v;
+    }
+}
