@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  *
  * <p>Nothing is left for the SDK to work out at cold start (issue 14): the endpoint is fixed once
  * (the override, or the service's regional endpoint) and handed over as the client's endpoint
- * provider, so no endpoint rules run and no account-id endpoint is tried; no profile file is read
+ * override and endpoint provider, so no endpoint rules run, no account-id endpoint is tried and the
+ * SDK's table of every service's metadata (300 classes) is never loaded; no profile file is read
  * (an empty one is given: in Lambda there is none, and a developer's ~/.aws settings must not
  * change what a function does); the defaults mode (legacy, the SDK's own default), FIPS and
  * dual-stack (off), DynamoDB endpoint discovery (off) and the SQS MD5 check (on) are set, not
@@ -121,6 +122,7 @@ public final class AwsClients implements AutoCloseable {
                 .httpClient(httpClient)
                 .region(region)
                 .credentialsProvider(credentials)
+                .endpointOverride(endpoint.url())
                 .endpointProvider(params -> fixed)
                 .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
                 .endpointDiscoveryEnabled(false)
@@ -139,6 +141,7 @@ public final class AwsClients implements AutoCloseable {
                 .httpClient(httpClient)
                 .region(region)
                 .credentialsProvider(credentials)
+                .endpointOverride(endpoint.url())
                 .endpointProvider(params -> fixed)
                 .checksumValidationEnabled(true)
                 .defaultsMode(DefaultsMode.LEGACY)
