@@ -77,7 +77,7 @@ public final class SideBySide {
         }
         Path root = RepoRoot.find();
         Path probe = probeJar(root);
-        Path form = root.resolve("bench/src/main/resources/typical-form.json");
+        Path form = root.resolve("functions/submit-intake/src/main/resources/io/spineintake/submit/priming-form.json");
         Path draft = Files.createTempFile("draft-body", ".json");
         Files.writeString(draft, "{\"form\":{\"pain\":{\"regions\":[{\"region\":\"LUMBAR\",\"durationMonths\":14}]}},"
                 + "\"dateOfBirth\":\"1971-03-09\"}");

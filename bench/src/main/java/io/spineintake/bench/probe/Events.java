@@ -2,6 +2,7 @@ package io.spineintake.bench.probe;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.spineintake.platform.Priming;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +42,13 @@ final class Events {
     static Object event(String function, String id, String body) {
         return switch (function) {
             case "submit-intake" -> http("POST /intakes", body, Map.of("content-type", "application/json",
-                    "idempotency-key", id), null, null, id);
+                    "idempotency-key", id), null, null);
             case "intake-drafts" -> http("POST /intake-drafts", body, Map.of("content-type", "application/json"), null,
-                    null, id);
+                    null);
             case "triage-api" -> http("GET /referrals", null, Map.of("accept", "application/json"),
                     Map.of("limit", "25"), Map.of("sub", "7b3e2f10-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
                             "cognito:username", "coordinator.probe", "cognito:groups", "[coordinators]",
-                            "token_use", "access"), id);
+                            "token_use", "access"));
             case "consult-queue" -> {
                 SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
                 m.setMessageId(id);
@@ -65,31 +66,9 @@ final class Events {
         };
     }
 
+    /** An HTTP API event as SnapStart priming builds one (the function's own code: only the handler side uses it). */
     private static APIGatewayV2HTTPEvent http(String routeKey, String body, Map<String, String> headers,
-                                              Map<String, String> query, Map<String, String> claims, String requestId) {
-        String[] route = routeKey.split(" ");
-        APIGatewayV2HTTPEvent.RequestContext.RequestContextBuilder context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRequestId(requestId)
-                .withRouteKey(routeKey)
-                .withStage("$default")
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(route[0]).withPath(route[1])
-                        .withProtocol("HTTP/1.1").withSourceIp("203.0.113.24").build());
-        if (claims != null) {
-            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                    .build());
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(route[1])
-                .withRawQueryString(query == null ? "" : query.entrySet().stream()
-                        .map(q -> q.getKey() + "=" + q.getValue()).reduce((a, b) -> a + "&" + b).orElse(""))
-                .withHeaders(headers)
-                .withQueryStringParameters(query)
-                .withRequestContext(context.build())
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+                                              Map<String, String> query, Map<String, String> claims) {
+        return Priming.httpEvent(routeKey, headers, body, query, claims);
     }
 }

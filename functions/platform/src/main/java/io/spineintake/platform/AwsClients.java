@@ -70,10 +70,10 @@ public final class AwsClients implements AutoCloseable {
     private AwsClients(Config config, AwsCredentialsProvider credentials) {
         this.config = Objects.requireNonNull(config, "config");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.httpClient = UrlConnectionHttpClient.builder()
+        this.httpClient = Priming.offlineCapable(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MS))
                 .socketTimeout(Duration.ofMillis(SOCKET_TIMEOUT_MS))
-                .build();
+                .build());
     }
 
     /**

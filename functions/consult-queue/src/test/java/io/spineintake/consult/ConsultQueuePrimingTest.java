@@ -1,0 +1,32 @@
+package io.spineintake.consult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.spineintake.local.backends.LocalAws;
+import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.platform.Environment;
+import io.spineintake.platform.Priming;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The SnapStart hook's code in a plain JVM: a referral is made and put with DynamoDB stopped; none is stored. */
+@ExtendWith(LocalAwsExtension.class)
+class ConsultQueuePrimingTest {
+
+    @Test
+    void primingMakesAReferralOfflineAndStoresNone(LocalAws aws) {
+        ConsultQueueHandler handler = new ConsultQueueHandler(new Environment(aws.config(Map.of(
+                "REFERRAL_DUE_EMERGENCY", "PT1H", "REFERRAL_DUE_URGENT_REVIEW", "P1D", "REFERRAL_DUE_CONSULT", "P14D")),
+                aws.clients()));
+        int before = Priming.answered().size();
+
+        SQSBatchResponse primed = aws.withDynamoDbStopped(new ConsultQueuePriming(handler)::prime);
+
+        assertThat(primed.getBatchItemFailures()).as("stored offline, with DynamoDB stopped").isEmpty();
+        assertThat(Priming.answered().subList(before, Priming.answered().size()))
+                .containsExactly("DynamoDB_20120810.PutItem");
+        assertThat(aws.itemCount(aws.referralsTable())).isZero();
+    }
+}

@@ -1,0 +1,45 @@
+package io.spineintake.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.spineintake.local.backends.LocalAws;
+import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.platform.Environment;
+import io.spineintake.platform.Priming;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SnapStart hook's code in a plain JVM: the whole request path runs (put, send, mark routed,
+ * 201) with DynamoDB stopped, so nothing it did reached a table; afterwards nothing is stored or
+ * queued, and the same handler stores a real intake.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class SubmitIntakePrimingTest {
+
+    @Test
+    void primingRunsTheRequestPathOfflineWritesNothingAndLeavesTheHandlerOnline(LocalAws aws) {
+        SubmitIntakeHandler handler = new SubmitIntakeHandler(new Environment(aws.config(), aws.clients()));
+        SubmitIntakePriming priming = new SubmitIntakePriming(handler);
+        int before = Priming.answered().size();
+
+        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(priming::prime);
+
+        assertThat(primed.getStatusCode()).as("answered with DynamoDB stopped: nothing went out; %s", primed.getBody()).isEqualTo(201);
+        List<String> answered = Priming.answered().subList(before, Priming.answered().size());
+        assertThat(answered).containsExactly("DynamoDB_20120810.PutItem", "AmazonSQS.SendMessage",
+                "DynamoDB_20120810.UpdateItem");
+        assertThat(aws.itemCount(aws.intakesTable())).isZero();
+        assertThat(aws.consultQueueMessages()).isZero();
+
+        priming.beforeCheckpoint(null);
+        assertThat(aws.itemCount(aws.intakesTable())).as("the hook itself").isZero();
+
+        Answer real = Post.text(SubmitIntakePriming.form()).key("after-priming").to(handler);
+        assertThat(real.status()).isEqualTo(201);
+        assertThat(aws.itemCount(aws.intakesTable())).isEqualTo(1);
+        assertThat(aws.consultQueueMessages()).isEqualTo(1);
+    }
+}
