@@ -77,10 +77,6 @@ public final class SideBySide {
         }
         Path root = RepoRoot.find();
         Path probe = probeJar(root);
-        Path form = root.resolve("functions/submit-intake/src/main/resources/io/spineintake/submit/priming-form.json");
-        Path draft = Files.createTempFile("draft-body", ".json");
-        Files.writeString(draft, "{\"form\":{\"pain\":{\"regions\":[{\"region\":\"LUMBAR\",\"durationMonths\":14}]}},"
-                + "\"dateOfBirth\":\"1971-03-09\"}");
         System.out.printf("JVM %s %s (%s), %d cores; children: %s, JAVA_TOOL_OPTIONS=\"%s\"%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), String.join(" ", childFlags(jvmArgs)), JAVA_TOOL_OPTIONS);
@@ -93,7 +89,7 @@ public final class SideBySide {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar + " is missing: build it first (mvn -B -q -pl bench -am package -DskipTests)");
                 }
-                Path body = function.equals("submit-intake") ? form : function.equals("intake-drafts") ? draft : null;
+                Path body = body(root, function);
                 Child child = new Child(jar, probe, env, body, childFlags(jvmArgs));
                 if (trainCds) {
                     Path jsa = Files.createTempFile(function, ".jsa");
@@ -114,9 +110,45 @@ public final class SideBySide {
             }
             System.out.println();
             summary.forEach(System.out::println);
-        } finally {
-            Files.deleteIfExists(draft);
         }
+    }
+
+    /**
+     * The request body a function's measured request carries: submit-intake's priming form (the
+     * JMH benchmark's typical form), a small draft for intake-drafts (in a file deleted on exit),
+     * none for the others.
+     */
+    static Path body(Path root, String function) throws IOException {
+        return switch (function) {
+            case "submit-intake" -> root.resolve("functions/submit-intake/src/main/resources/io/spineintake/submit/priming-form.json");
+            case "intake-drafts" -> {
+                Path draft = Files.createTempFile("draft-body", ".json");
+                draft.toFile().deleteOnExit();
+                Files.writeString(draft, "{\"form\":{\"pain\":{\"regions\":[{\"region\":\"LUMBAR\",\"durationMonths\":14}]}},"
+                        + "\"dateOfBirth\":\"1971-03-09\"}");
+                yield draft;
+            }
+            default -> null;
+        };
+    }
+
+    /**
+     * One cold start of each side for each function, on its jar against fresh local backends: the
+     * smoke run SideBySideSmokeTest makes in mvn verify (it proves the jars start and answer, and
+     * that the harness works; it measures nothing).
+     */
+    static Map<String, List<Cold>> smoke() throws Exception {
+        Path root = RepoRoot.find();
+        Path probe = probeJar(root);
+        Map<String, List<Cold>> runs = new TreeMap<>();
+        try (LocalBackends backends = LocalBackends.start()) {
+            for (String function : FUNCTIONS) {
+                Child child = new Child(root.resolve("functions/" + function + "/target/" + function + ".jar"), probe,
+                        environment(backends, "smoke-" + function), body(root, function), childFlags(List.of()));
+                runs.put(function, List.of(child.cold("handler", function), child.cold("naive", function)));
+            }
+        }
+        return runs;
     }
 
     static List<String> childFlags(List<String> extra) {
