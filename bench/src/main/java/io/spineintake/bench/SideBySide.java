@@ -42,16 +42,21 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>{@code --classes} adds one run of each side with -Xlog:class+load and prints, per package,
- * how many classes each loaded: where the difference in time goes.
+ * how many classes each loaded: where the difference in time goes. {@code --profile LIB} adds one
+ * run of each side under async-profiler (LIB: its libasyncProfiler.so, e.g. unpacked from Maven
+ * Central's tools.profiler:async-profiler:3.0; itimer sampling, every thread, 1 ms) and prints the
+ * share of samples per library, inclusive (a sample counts for every library on its stack).
  */
 public final class SideBySide {
     static final List<String> FUNCTIONS = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
             "intake-drafts");
     /** The template's Globals JAVA_TOOL_OPTIONS (template.yaml). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** What the children get (--java-tool-options replaces the template's). */
+    static String javaToolOptions = JAVA_TOOL_OPTIONS;
     private static final Pattern COLD = Pattern.compile(
             "COLD built=(\\d+) start=(\\d+) answered=(\\d+) cpuBuilt=(-?\\d+) cpuStart=(-?\\d+) cpuAnswered=(-?\\d+)");
-    private static final Pattern WARM = Pattern.compile("WARM handler=(\\S+) naive=(\\S+) diff=(\\S+)");
+    private static final Pattern WARM = Pattern.compile("WARM handler=(\\S+) naive=(\\S+) diff=(\\S+) cpuDiff=(\\S+)");
 
     private SideBySide() {
     }
@@ -61,6 +66,7 @@ public final class SideBySide {
         int warm = 0;
         boolean classes = false;
         boolean trainCds = false;
+        Path profiler = null;
         List<String> functions = FUNCTIONS;
         List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -71,15 +77,18 @@ public final class SideBySide {
                 case "--classes" -> classes = true;
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--train-cds" -> trainCds = true;
+                case "--profile" -> profiler = Path.of(args[++i]);
+                case "--java-tool-options" -> javaToolOptions = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--pairs N, --warm N, --functions a,b, --classes, --jvm-arg ARG)");
+                        + " (--pairs N, --warm N, --functions a,b, --classes, --profile LIB, --train-cds, --jvm-arg ARG,"
+                        + " --java-tool-options OPTIONS)");
             }
         }
         Path root = RepoRoot.find();
         Path probe = probeJar(root);
         System.out.printf("JVM %s %s (%s), %d cores; children: %s, JAVA_TOOL_OPTIONS=\"%s\"%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), String.join(" ", childFlags(jvmArgs)), JAVA_TOOL_OPTIONS);
+                Runtime.getRuntime().availableProcessors(), String.join(" ", childFlags(jvmArgs)), javaToolOptions);
         try (LocalBackends backends = LocalBackends.start()) {
             List<String> summary = new ArrayList<>();
             for (String function : functions) {
@@ -102,10 +111,17 @@ public final class SideBySide {
                 }
                 summary.add(cold(function, child, pairs, Files.size(jar)));
                 if (warm > 0) {
-                    summary.add(warm(function, child, warm));
+                    // fresh tables: the naive side copies the one item the handler writes first
+                    summary.add(warm(function, new Child(jar, probe, environment(backends, "sbs-warm-" + function), body,
+                            child.flags()), warm));
                 }
                 if (classes) {
                     classLoading(function, child);
+                }
+                if (profiler != null) {
+                    profile(function, child, profiler);
+                    profileWarm(function, new Child(jar, probe, environment(backends, "sbs-profile-" + function), body,
+                            child.flags()), profiler, 500);
                 }
             }
             System.out.println();
@@ -178,7 +194,7 @@ public final class SideBySide {
         env.put("WORKLIST_CURSOR_KEY", "side-by-side-harness-cursor-key-0123456789");
         env.put("POWERTOOLS_SERVICE_NAME", "spine-intake");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
-        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
         return env;
     }
 
@@ -267,10 +283,11 @@ public final class SideBySide {
         long[] h = parse(m.group(1));
         long[] n = parse(m.group(2));
         long[] d = parse(m.group(3));
+        long[] c = parse(m.group(4));
         String s = String.format("%-16s warm, %d requests interleaved in one JVM: function p50 %.2f ms, naive calls"
-                        + " p50 %.2f ms; difference p50 %.2f ms, p99 %.2f ms", function, requests,
-                percentile(h, 50) / 1000.0, percentile(n, 50) / 1000.0, percentile(d, 50) / 1000.0,
-                percentile(d, 99) / 1000.0);
+                        + " p50 %.2f ms; difference p50 %.2f ms, p99 %.2f ms (wall); %.2f ms, %.2f ms (the thread's CPU)",
+                function, requests, percentile(h, 50) / 1000.0, percentile(n, 50) / 1000.0, percentile(d, 50) / 1000.0,
+                percentile(d, 99) / 1000.0, percentile(c, 50) / 1000.0, percentile(c, 99) / 1000.0);
         System.out.println("  " + s.substring(17));
         return s;
     }
@@ -307,6 +324,114 @@ public final class SideBySide {
                 .limit(25)
                 .forEach(e -> System.out.printf("    %+5d  %5d %5d  %s%n", e.getValue()[0] - e.getValue()[1],
                         e.getValue()[0], e.getValue()[1], e.getKey()));
+    }
+
+    /** Libraries the profile summary counts samples for, by the prefix of a frame's name. */
+    static final Map<String, String> LIBRARIES = new java.util.LinkedHashMap<>();
+
+    static {
+        LIBRARIES.put("JIT compiler threads", "[C1 CompilerThread");
+        LIBRARIES.put("GC and VM threads", "[VM Thread|[GC Thread");
+        LIBRARIES.put("class loading, linking, verification", "java/lang/ClassLoader.defineClass|SystemDictionary::|ClassFileParser::|Verifier::");
+        LIBRARIES.put("the function's code", "io/spineintake/submit/|io/spineintake/consult/|io/spineintake/reconcile/"
+                + "|io/spineintake/triageapi/|io/spineintake/drafts/|io/spineintake/platform/|io/spineintake/triage/");
+        LIBRARIES.put("form contract (engine)", "io/spineintake/triage/form/");
+        LIBRARIES.put("networknt schema validator", "com/networknt/");
+        LIBRARIES.put("Jackson", "com/fasterxml/jackson/");
+        LIBRARIES.put("log4j", "org/apache/logging/");
+        LIBRARIES.put("Powertools", "software/amazon/lambda/powertools/");
+        LIBRARIES.put("AWS SDK", "software/amazon/awssdk/");
+        LIBRARIES.put("SDK enhanced client", "software/amazon/awssdk/enhanced/");
+        LIBRARIES.put("HTTP (JDK)", "sun/net/www/");
+        LIBRARIES.put("  of which: handler constructor", "Handler.<init>");
+        LIBRARIES.put("  of which: schema loading (FormContract.load)", "FormContract.load");
+        LIBRARIES.put("  of which: rule set loading", "RuleSet.");
+        LIBRARIES.put("  of which: form reading (FormContract.read)", "FormContract.read");
+        LIBRARIES.put("  of which: JSON writing (Jackson)", "ObjectMapper.writeValue|ObjectWriter.writeValue");
+        LIBRARIES.put("  of which: Jackson mapper building", "MapperBuilder.build|JsonMapper.builder|ObjectMapper.<init>");
+        LIBRARIES.put("  of which: log4j start", "LoggerContext.start|LogManager.getContext");
+        LIBRARIES.put("  of which: log lines written", "AbstractOutputStreamAppender.append|JsonTemplateLayout.encode");
+        LIBRARIES.put("  of which: SDK client building", "ClientBuilder.build");
+        LIBRARIES.put("  of which: SDK calls", "DefaultDynamoDbClient.|DefaultSqsClient.");
+        LIBRARIES.put("  of which: request signing", "AwsV4HttpSigner|DefaultV4RequestSigner");
+        LIBRARIES.put("  of which: HTTP exchange", "UrlConnectionHttpClient");
+        LIBRARIES.put("  of which: schema validation", "com/networknt/schema/Schema.validate");
+        LIBRARIES.put("  of which: engine (assess)", "TriageEngine.assess");
+        LIBRARIES.put("  of which: item mapping (TableSchema)", "TableSchema.itemToMap|StaticImmutableTableSchema.itemToMap");
+        LIBRARIES.put("  of which: Powertools context", "PowertoolsLogging.");
+    }
+
+    /** The warm loop under the profiler: samples inside the handler's requests and inside the naive calls. */
+    private static void profileWarm(String function, Child child, Path library, int requests) throws Exception {
+        Path out = Files.createTempFile(function + "-warm", ".collapsed");
+        child.run(List.of("-agentpath:" + library.toAbsolutePath() + "=start,event=" + System.getProperty("profile.event", "itimer") + ",interval=1ms,collapsed,file=" + out,
+                "warm", function, UUID.randomUUID().toString(), child.bodyArg(), Integer.toString(requests),
+                Integer.toString(requests)), WARM);
+        Map<String, long[]> shares = new java.util.LinkedHashMap<>();
+        long[] totals = new long[2];
+        for (String line : Files.readAllLines(out)) {
+            int sp = line.lastIndexOf(' ');
+            String stack = line.substring(0, sp);
+            int side = stack.contains("Handler.handleRequest") ? 0 : stack.contains("NaiveBaseline.calls") ? 1 : -1;
+            if (side < 0) {
+                continue;
+            }
+            long n = Long.parseLong(line.substring(sp + 1));
+            totals[side] += n;
+            for (Map.Entry<String, String> lib : LIBRARIES.entrySet()) {
+                for (String prefix : lib.getValue().split("\\|")) {
+                    if (stack.contains(prefix)) {
+                        shares.computeIfAbsent(lib.getKey(), k -> new long[2])[side] += n;
+                        break;
+                    }
+                }
+            }
+        }
+        System.out.printf("  warm profile, %d requests of each (%s), samples inside each side's requests:%n", 2 * requests, out);
+        System.out.printf("    %-48s %10s %10s%n", "", "handler", "naive");
+        System.out.printf("    %-48s %7d ms %7d ms%n", "samples", totals[0], totals[1]);
+        LIBRARIES.keySet().forEach(k -> {
+            long[] v = shares.getOrDefault(k, new long[2]);
+            if (v[0] + v[1] > 0) {
+                System.out.printf("    %-48s %7d ms %7d ms%n", k, v[0], v[1]);
+            }
+        });
+    }
+
+    private static void profile(String function, Child child, Path library) throws Exception {
+        System.out.printf("  profile (async-profiler, itimer 1 ms, all threads; %% of samples, inclusive):%n");
+        Map<String, long[]> shares = new java.util.LinkedHashMap<>();
+        long[] totals = new long[2];
+        String[] sides = {"handler", "naive"};
+        for (int s = 0; s < 2; s++) {
+            Path out = Files.createTempFile(function + "-" + sides[s], ".collapsed");
+            child.coldWith(sides[s], function, List.of("-agentpath:" + library.toAbsolutePath()
+                    + "=start,event=itimer,interval=1ms,threads,collapsed,file=" + out));
+            for (String line : Files.readAllLines(out)) {
+                int sp = line.lastIndexOf(' ');
+                if (sp < 0) {
+                    continue;
+                }
+                long n = Long.parseLong(line.substring(sp + 1));
+                String stack = line.substring(0, sp);
+                totals[s] += n;
+                for (Map.Entry<String, String> lib : LIBRARIES.entrySet()) {
+                    for (String prefix : lib.getValue().split("\\|")) {
+                        if (stack.contains(prefix)) {
+                            shares.computeIfAbsent(lib.getKey(), k -> new long[2])[s] += n;
+                            break;
+                        }
+                    }
+                }
+            }
+            System.out.printf("    %s: %s%n", sides[s], out);
+        }
+        System.out.printf("    %-48s %10s %10s%n", "", "function", "naive");
+        System.out.printf("    %-48s %7d ms %7d ms%n", "samples", totals[0], totals[1]);
+        LIBRARIES.keySet().forEach(k -> {
+            long[] v = shares.getOrDefault(k, new long[2]);
+            System.out.printf("    %-48s %7d ms %7d ms%n", k, v[0], v[1]);
+        });
     }
 
     /** The first three or four name parts: software.amazon.awssdk.services.dynamodb, com.fasterxml.jackson.databind. */

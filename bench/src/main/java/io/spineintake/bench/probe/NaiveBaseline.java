@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * so it pays the same JVM, SDK and logging binding. It knows the tables' layout but none of the
  * function's code: no validation, no engine, no Jackson, no Powertools.
  *
+ * <p>In the warm comparison the naive program puts the very item the handler stored (read back
+ * once, {@link #copyItemsOf}), under a new key, so both sides send the same bytes; cold, it puts an
+ * item of the same attributes with the request body standing in for the form and the assessment.
+ *
  * <p>Raw calls per function (cold: the first answer; warm: one request, as the handler makes it):
  * <ul>
  *   <li>submit-intake: PutItem (intakes) + SendMessage (consult queue); warm adds the UpdateItem
@@ -30,6 +34,8 @@ final class NaiveBaseline {
     private final String function;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
+    /** The handler's own item, once read back ({@link #copyItemsOf}); null: the cold stand-in. */
+    private Map<String, AttributeValue> template;
 
     private NaiveBaseline(String function, DynamoDbClient dynamoDb, SqsClient sqs) {
         this.function = function;
@@ -44,6 +50,41 @@ final class NaiveBaseline {
                 ? SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()
                 : null;
         return new NaiveBaseline(function, dynamoDb, sqs);
+    }
+
+    /** The table a function's request writes (null: it only reads) and its key attribute. */
+    static String[] writtenTable(String function) {
+        return switch (function) {
+            case "submit-intake" -> new String[] {"INTAKES_TABLE", "intakeId"};
+            case "consult-queue" -> new String[] {"REFERRALS_TABLE", "referralId"};
+            case "intake-drafts" -> new String[] {"DRAFTS_TABLE", "draftKey"};
+            default -> null;
+        };
+    }
+
+    /**
+     * From now on, put a copy of the one item the handler has written to the (fresh) table, with
+     * only its key changed (and, for an intake, PENDING again, as it is first stored).
+     */
+    void copyItemsOf(String function) {
+        String[] table = writtenTable(function);
+        if (table != null) {
+            template = dynamoDb.scan(r -> r.tableName(env(table[0])).limit(1)).items().get(0);
+        }
+    }
+
+    private Map<String, AttributeValue> item(String keyAttribute, String id, Map<String, AttributeValue> standIn) {
+        if (template == null) {
+            return standIn;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(template);
+        item.put(keyAttribute, AttributeValue.fromS(id));
+        if (keyAttribute.equals("intakeId")) {
+            item.put("routingState", AttributeValue.fromS("PENDING"));
+            item.put("pendingShard", AttributeValue.fromS("P07"));
+            item.put("version", AttributeValue.fromN("1"));
+        }
+        return item;
     }
 
     /**
@@ -73,20 +114,24 @@ final class NaiveBaseline {
                 item.put("pendingShard", AttributeValue.fromS("P07"));
                 item.put("version", AttributeValue.fromN("1"));
                 item.put("regions", AttributeValue.fromS("LUMBAR"));
-                dynamoDb.putItem(r -> r.tableName(env("INTAKES_TABLE")).item(item)
-                        .conditionExpression("attribute_not_exists(intakeId)"));
+                dynamoDb.putItem(r -> r.tableName(env("INTAKES_TABLE")).item(item("intakeId", id, item))
+                        .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", "intakeId")));
                 sqs.sendMessage(r -> r.queueUrl(env("CONSULT_QUEUE_URL")).messageGroupId(id).messageDeduplicationId(id)
                         .messageBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
                                 + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
                                 + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\"}"));
                 if (warm) {
+                    // the same update as the handler's (IntakeRepository.markRouted)
                     dynamoDb.updateItem(r -> r.tableName(env("INTAKES_TABLE"))
                             .key(Map.of("intakeId", AttributeValue.fromS(id)))
-                            .conditionExpression("routingState = :pending")
-                            .updateExpression("SET routingState = :routed, updatedAt = :now REMOVE pendingShard")
+                            .conditionExpression("#rs = :pending")
+                            .updateExpression("SET #rs = :routed, #ua = :now, #v = if_not_exists(#v, :zero) + :one REMOVE #ps")
+                            .expressionAttributeNames(Map.of("#rs", "routingState", "#ps", "pendingShard",
+                                    "#ua", "updatedAt", "#v", "version"))
                             .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
                                     ":routed", AttributeValue.fromS("ROUTED"),
-                                    ":now", AttributeValue.fromS("2026-12-01T10:00:00.001Z"))));
+                                    ":now", AttributeValue.fromS("2026-12-01T10:00:00.001Z"),
+                                    ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"))));
                 }
             }
             case "consult-queue" -> {
@@ -104,8 +149,8 @@ final class NaiveBaseline {
                 item.put("createdAt", AttributeValue.fromS("2026-12-01T10:00:01.000Z"));
                 item.put("dueAt", AttributeValue.fromS("2026-12-15T10:00:00.000Z"));
                 item.put("version", AttributeValue.fromN("1"));
-                dynamoDb.putItem(r -> r.tableName(env("REFERRALS_TABLE")).item(item)
-                        .conditionExpression("attribute_not_exists(referralId)"));
+                dynamoDb.putItem(r -> r.tableName(env("REFERRALS_TABLE")).item(item("referralId", id, item))
+                        .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", "referralId")));
             }
             case "route-reconciler" -> {
                 for (int shard = 0; shard < 16; shard++) {
@@ -131,14 +176,14 @@ final class NaiveBaseline {
                 }
             }
             case "intake-drafts" -> dynamoDb.putItem(r -> r.tableName(env("DRAFTS_TABLE"))
-                    .item(Map.of("draftKey", AttributeValue.fromS(id),
+                    .item(item("draftKey", id, Map.of("draftKey", AttributeValue.fromS(id),
                             "formJson", AttributeValue.fromS(body),
                             "dateOfBirthHash", AttributeValue.fromS("0".repeat(64)),
                             "createdAt", AttributeValue.fromS("2026-12-01T10:00:00Z"),
                             "expiresAt", AttributeValue.fromS("2026-12-08T10:00:00Z"),
                             "ttl", AttributeValue.fromN("1796724000"),
-                            "failedTries", AttributeValue.fromN("0")))
-                    .conditionExpression("attribute_not_exists(draftKey)"));
+                            "failedTries", AttributeValue.fromN("0"))))
+                    .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", "draftKey")));
             default -> throw new IllegalArgumentException("no raw calls for " + function);
         }
     }

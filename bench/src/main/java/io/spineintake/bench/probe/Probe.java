@@ -14,10 +14,13 @@ import java.util.Arrays;
  * <pre>
  * cold handler|naive FUNCTION ID BODY_FILE   one cold start: build, answer once; prints COLD ...
  * warm FUNCTION ID BODY_FILE WARMUP PAIRS     in one JVM: handler and naive calls interleaved; prints WARM ...
+ *                                             (on fresh tables: the naive side copies the handler's first item)
  * </pre>
  *
- * <p>Times are System.nanoTime() readings (the parent subtracts its own reading taken just before
- * starting this JVM); CPU is this process's user + system time ({@link ProbeClock}).
+ * <p>Cold, times are System.nanoTime() readings (the parent subtracts its own reading taken just before
+ * starting this JVM); CPU is this process's user + system time ({@link ProbeClock}). Warm, each
+ * request is timed on its own (nanoTime), and the calling thread's CPU time is read around it
+ * (java.lang.management is fine there: startup is over).
  */
 public final class Probe {
     private Probe() {
@@ -81,29 +84,44 @@ public final class Probe {
         RequestHandler<Object, Object> handler = newHandler(function);
         NaiveBaseline naive = NaiveBaseline.build(function);
         ProbeContext context = new ProbeContext(function, id);
+        timeHandler(handler, Events.event(function, id + "-first", body), context, function);
+        naive.copyItemsOf(function);
         long[] handlerMicros = new long[pairs];
         long[] naiveMicros = new long[pairs];
         long[] diff = new long[pairs];
+        long[] cpuDiff = new long[pairs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = -warmup; i < pairs; i++) {
             String hid = id + "-h" + (i + warmup);
             String nid = id + "-n" + (i + warmup);
             Object event = Events.event(function, hid, body);
             long h;
             long n;
+            long hCpu;
+            long nCpu;
+            long c0 = threads.getCurrentThreadCpuTime();
             if ((i & 1) == 0) {
                 h = timeHandler(handler, event, context, function);
+                long c1 = threads.getCurrentThreadCpuTime();
                 n = timeNaive(naive, nid, body);
+                hCpu = c1 - c0;
+                nCpu = threads.getCurrentThreadCpuTime() - c1;
             } else {
                 n = timeNaive(naive, nid, body);
+                long c1 = threads.getCurrentThreadCpuTime();
                 h = timeHandler(handler, event, context, function);
+                nCpu = c1 - c0;
+                hCpu = threads.getCurrentThreadCpuTime() - c1;
             }
             if (i >= 0) {
                 handlerMicros[i] = h / 1000;
                 naiveMicros[i] = n / 1000;
                 diff[i] = (h - n) / 1000;
+                cpuDiff[i] = (hCpu - nCpu) / 1000;
             }
         }
-        System.out.printf("WARM handler=%s naive=%s diff=%s%n", join(handlerMicros), join(naiveMicros), join(diff));
+        System.out.printf("WARM handler=%s naive=%s diff=%s cpuDiff=%s%n", join(handlerMicros), join(naiveMicros), join(diff),
+                join(cpuDiff));
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
