@@ -37,9 +37,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
- * java -cp bench/target/benchmarks.jar io.spineintake.bench.SideBySide [--pairs 8] [--warm 400]
- *      [--functions submit-intake,triage-api] [--classes] [--jvm-arg -Xshare:off]
+ * java -cp bench/target/benchmarks.jar io.spineintake.bench.SideBySide [--pairs 8] [--warm 600]
+ *      [--functions submit-intake,triage-api] [--cds] [--classes] [--profile libasyncProfiler.so]
+ *      [--jvm-arg ARG] [--java-tool-options "OPTIONS"]
  * </pre>
+ *
+ * <p>{@code --cds} first runs the function once with -XX:ArchiveClassesAtExit, then gives both
+ * sides that AppCDS archive ({@link #cdsFlags}): what an archive would give where the runtime can
+ * use one (Lambda's cannot: see README).
  *
  * <p>{@code --classes} adds one run of each side with -Xlog:class+load and prints, per package,
  * how many classes each loaded: where the difference in time goes. {@code --profile LIB} adds one
@@ -76,11 +81,11 @@ public final class SideBySide {
                 case "--functions" -> functions = List.of(args[++i].split(","));
                 case "--classes" -> classes = true;
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
-                case "--train-cds" -> trainCds = true;
+                case "--cds" -> trainCds = true;
                 case "--profile" -> profiler = Path.of(args[++i]);
                 case "--java-tool-options" -> javaToolOptions = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--pairs N, --warm N, --functions a,b, --classes, --profile LIB, --train-cds, --jvm-arg ARG,"
+                        + " (--pairs N, --warm N, --functions a,b, --classes, --profile LIB, --cds, --jvm-arg ARG,"
                         + " --java-tool-options OPTIONS)");
             }
         }
@@ -102,12 +107,13 @@ public final class SideBySide {
                 Child child = new Child(jar, probe, env, body, childFlags(jvmArgs));
                 if (trainCds) {
                     Path jsa = Files.createTempFile(function, ".jsa");
+                    Files.delete(jsa);
                     child.coldWith("handler", function, List.of("-XX:ArchiveClassesAtExit=" + jsa));
                     List<String> flags = new ArrayList<>(childFlags(jvmArgs));
-                    flags.add("-XX:SharedArchiveFile=" + jsa);
+                    flags.addAll(cdsFlags(jsa));
                     child = new Child(jar, probe, env, body, flags);
-                    System.out.printf("%n%s: both sides with the archive of one handler run, %s (%.1f MB)%n", function, jsa,
-                            Files.size(jsa) / 1e6);
+                    System.out.printf("%n%s: both sides with the AppCDS archive of one handler run, %s (%.1f MB)%n", function,
+                            jsa, Files.size(jsa) / 1e6);
                 }
                 summary.add(cold(function, child, pairs, Files.size(jar)));
                 if (warm > 0) {
@@ -165,6 +171,14 @@ public final class SideBySide {
             }
         }
         return runs;
+    }
+
+    /**
+     * Using an AppCDS archive, falling back silently: a missing archive, one from another JVM build
+     * or one whose jar has changed is ignored without a word (seen with JDK 17's archive on JDK 25).
+     */
+    static List<String> cdsFlags(Path archive) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     static List<String> childFlags(List<String> extra) {
@@ -378,17 +392,26 @@ public final class SideBySide {
             }
             long n = Long.parseLong(line.substring(sp + 1));
             totals[side] += n;
-            for (Map.Entry<String, String> lib : LIBRARIES.entrySet()) {
-                for (String prefix : lib.getValue().split("\\|")) {
-                    if (stack.contains(prefix)) {
-                        shares.computeIfAbsent(lib.getKey(), k -> new long[2])[side] += n;
-                        break;
-                    }
+            tally(shares, stack, n, side);
+        }
+        System.out.printf("  warm profile, %d requests of each (%s), samples inside each side's requests:%n", 2 * requests, out);
+        printShares("handler", totals, shares);
+    }
+
+    /** Counts a stack's samples for every library on it. */
+    private static void tally(Map<String, long[]> shares, String stack, long samples, int side) {
+        for (Map.Entry<String, String> lib : LIBRARIES.entrySet()) {
+            for (String prefix : lib.getValue().split("\\|")) {
+                if (stack.contains(prefix)) {
+                    shares.computeIfAbsent(lib.getKey(), k -> new long[2])[side] += samples;
+                    break;
                 }
             }
         }
-        System.out.printf("  warm profile, %d requests of each (%s), samples inside each side's requests:%n", 2 * requests, out);
-        System.out.printf("    %-48s %10s %10s%n", "", "handler", "naive");
+    }
+
+    private static void printShares(String first, long[] totals, Map<String, long[]> shares) {
+        System.out.printf("    %-48s %10s %10s%n", "", first, "naive");
         System.out.printf("    %-48s %7d ms %7d ms%n", "samples", totals[0], totals[1]);
         LIBRARIES.keySet().forEach(k -> {
             long[] v = shares.getOrDefault(k, new long[2]);
@@ -413,25 +436,12 @@ public final class SideBySide {
                     continue;
                 }
                 long n = Long.parseLong(line.substring(sp + 1));
-                String stack = line.substring(0, sp);
                 totals[s] += n;
-                for (Map.Entry<String, String> lib : LIBRARIES.entrySet()) {
-                    for (String prefix : lib.getValue().split("\\|")) {
-                        if (stack.contains(prefix)) {
-                            shares.computeIfAbsent(lib.getKey(), k -> new long[2])[s] += n;
-                            break;
-                        }
-                    }
-                }
+                tally(shares, line.substring(0, sp), n, s);
             }
             System.out.printf("    %s: %s%n", sides[s], out);
         }
-        System.out.printf("    %-48s %10s %10s%n", "", "function", "naive");
-        System.out.printf("    %-48s %7d ms %7d ms%n", "samples", totals[0], totals[1]);
-        LIBRARIES.keySet().forEach(k -> {
-            long[] v = shares.getOrDefault(k, new long[2]);
-            System.out.printf("    %-48s %7d ms %7d ms%n", k, v[0], v[1]);
-        });
+        printShares("function", totals, shares);
     }
 
     /** The first three or four name parts: software.amazon.awssdk.services.dynamodb, com.fasterxml.jackson.databind. */

@@ -1,9 +1,8 @@
 package io.spineintake.bench.probe;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.spineintake.consult.ConsultQueuePriming;
 import io.spineintake.platform.Priming;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,17 +48,7 @@ final class Events {
                     Map.of("limit", "25"), Map.of("sub", "7b3e2f10-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
                             "cognito:username", "coordinator.probe", "cognito:groups", "[coordinators]",
                             "token_use", "access"));
-            case "consult-queue" -> {
-                SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-                m.setMessageId(id);
-                m.setEventSource("aws:sqs");
-                m.setBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
-                        + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
-                        + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\"}");
-                SQSEvent e = new SQSEvent();
-                e.setRecords(List.of(m));
-                yield e;
-            }
+            case "consult-queue" -> ConsultQueuePriming.event(id, id);
             case "route-reconciler" -> Map.of("id", id, "source", "aws.events", "detail-type", "Scheduled Event",
                     "detail", Map.of());
             default -> throw new IllegalArgumentException("unknown function " + function);

@@ -96,26 +96,15 @@ final class NaiveBaseline {
     void calls(String id, String body, boolean warm) {
         switch (function) {
             case "submit-intake" -> {
-                Map<String, AttributeValue> item = new HashMap<>();
-                item.put("intakeId", AttributeValue.fromS(id));
-                item.put("receivedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
-                item.put("updatedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
-                item.put("requestHash", AttributeValue.fromS("0".repeat(64)));
-                item.put("formJson", AttributeValue.fromS(body));
-                item.put("assessmentJson", AttributeValue.fromS(body));
-                item.put("responseJson", AttributeValue.fromS("{\"intakeId\":\"" + id + "\"}"));
-                item.put("ruleSetVersion", AttributeValue.fromS("facet-2026.1"));
-                item.put("disposition", AttributeValue.fromS("CONSULT"));
-                item.put("tier", AttributeValue.fromS("HIGH"));
+                Map<String, AttributeValue> item = strings("intakeId", id, "receivedAt", "2026-12-01T10:00:00.000Z",
+                        "updatedAt", "2026-12-01T10:00:00.000Z", "requestHash", "0".repeat(64), "formJson", body,
+                        "assessmentJson", body, "responseJson", "{\"intakeId\":\"" + id + "\"}", "ruleSetVersion", "facet-2026.1",
+                        "disposition", "CONSULT", "tier", "HIGH", "priorityKey", "2-9-012-1795770000000",
+                        "patientMessage", "CONSULT_TEAM_WILL_CONTACT", "routingState", "PENDING", "pendingShard", "P07",
+                        "regions", "LUMBAR");
                 item.put("score", AttributeValue.fromN("88"));
-                item.put("priorityKey", AttributeValue.fromS("2-9-012-1795770000000"));
-                item.put("patientMessage", AttributeValue.fromS("CONSULT_TEAM_WILL_CONTACT"));
-                item.put("routingState", AttributeValue.fromS("PENDING"));
-                item.put("pendingShard", AttributeValue.fromS("P07"));
                 item.put("version", AttributeValue.fromN("1"));
-                item.put("regions", AttributeValue.fromS("LUMBAR"));
-                dynamoDb.putItem(r -> r.tableName(env("INTAKES_TABLE")).item(item("intakeId", id, item))
-                        .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", "intakeId")));
+                putNew("INTAKES_TABLE", "intakeId", id, item);
                 sqs.sendMessage(r -> r.queueUrl(env("CONSULT_QUEUE_URL")).messageGroupId(id).messageDeduplicationId(id)
                         .messageBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
                                 + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
@@ -135,22 +124,13 @@ final class NaiveBaseline {
                 }
             }
             case "consult-queue" -> {
-                Map<String, AttributeValue> item = new HashMap<>();
-                item.put("referralId", AttributeValue.fromS(id));
-                item.put("intakeId", AttributeValue.fromS(id));
-                item.put("status", AttributeValue.fromS("NEW"));
-                item.put("worklist", AttributeValue.fromS("OPEN"));
-                item.put("disposition", AttributeValue.fromS("CONSULT"));
-                item.put("tier", AttributeValue.fromS("HIGH"));
+                Map<String, AttributeValue> item = strings("referralId", id, "intakeId", id, "status", "NEW",
+                        "worklist", "OPEN", "disposition", "CONSULT", "tier", "HIGH", "regions", "LUMBAR",
+                        "priorityKey", "2-9-012-1795770000000", "submittedAt", "2026-12-01T10:00:00.000Z",
+                        "createdAt", "2026-12-01T10:00:01.000Z", "dueAt", "2026-12-15T10:00:00.000Z");
                 item.put("score", AttributeValue.fromN("88"));
-                item.put("regions", AttributeValue.fromS("LUMBAR"));
-                item.put("priorityKey", AttributeValue.fromS("2-9-012-1795770000000"));
-                item.put("submittedAt", AttributeValue.fromS("2026-12-01T10:00:00.000Z"));
-                item.put("createdAt", AttributeValue.fromS("2026-12-01T10:00:01.000Z"));
-                item.put("dueAt", AttributeValue.fromS("2026-12-15T10:00:00.000Z"));
                 item.put("version", AttributeValue.fromN("1"));
-                dynamoDb.putItem(r -> r.tableName(env("REFERRALS_TABLE")).item(item("referralId", id, item))
-                        .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", "referralId")));
+                putNew("REFERRALS_TABLE", "referralId", id, item);
             }
             case "route-reconciler" -> {
                 for (int shard = 0; shard < 16; shard++) {
@@ -175,17 +155,30 @@ final class NaiveBaseline {
                             .limit(100));
                 }
             }
-            case "intake-drafts" -> dynamoDb.putItem(r -> r.tableName(env("DRAFTS_TABLE"))
-                    .item(item("draftKey", id, Map.of("draftKey", AttributeValue.fromS(id),
-                            "formJson", AttributeValue.fromS(body),
-                            "dateOfBirthHash", AttributeValue.fromS("0".repeat(64)),
-                            "createdAt", AttributeValue.fromS("2026-12-01T10:00:00Z"),
-                            "expiresAt", AttributeValue.fromS("2026-12-08T10:00:00Z"),
-                            "ttl", AttributeValue.fromN("1796724000"),
-                            "failedTries", AttributeValue.fromN("0"))))
-                    .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", "draftKey")));
+            case "intake-drafts" -> {
+                Map<String, AttributeValue> item = strings("draftKey", id, "formJson", body, "dateOfBirthHash", "0".repeat(64),
+                        "createdAt", "2026-12-01T10:00:00Z", "expiresAt", "2026-12-08T10:00:00Z");
+                item.put("ttl", AttributeValue.fromN("1796724000"));
+                item.put("failedTries", AttributeValue.fromN("0"));
+                putNew("DRAFTS_TABLE", "draftKey", id, item);
+            }
             default -> throw new IllegalArgumentException("no raw calls for " + function);
         }
+    }
+
+    /** A conditional put of a new item (the handler's own, once read back, else {@code standIn}). */
+    private void putNew(String tableVariable, String keyAttribute, String id, Map<String, AttributeValue> standIn) {
+        dynamoDb.putItem(r -> r.tableName(env(tableVariable)).item(item(keyAttribute, id, standIn))
+                .conditionExpression("attribute_not_exists(#k)").expressionAttributeNames(Map.of("#k", keyAttribute)));
+    }
+
+    /** String attributes from name, value pairs. */
+    private static Map<String, AttributeValue> strings(String... nameValue) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            item.put(nameValue[i], AttributeValue.fromS(nameValue[i + 1]));
+        }
+        return item;
     }
 
     private static String env(String name) {

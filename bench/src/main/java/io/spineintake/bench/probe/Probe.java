@@ -1,6 +1,8 @@
 package io.spineintake.bench.probe;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.spineintake.platform.Priming;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class Probe {
             Object event = Events.event(function, id, body);
             start = System.nanoTime();
             cpuStart = ProbeClock.cpuMillis();
-            result = String.valueOf(handler.handleRequest(event, new ProbeContext(function, id)));
+            result = String.valueOf(handler.handleRequest(event, Priming.context(function, id)));
         } else {
             NaiveBaseline naive = NaiveBaseline.build(function);
             built = System.nanoTime();
@@ -83,7 +85,7 @@ public final class Probe {
     private static void warm(String function, String id, String body, int warmup, int pairs) throws Exception {
         RequestHandler<Object, Object> handler = newHandler(function);
         NaiveBaseline naive = NaiveBaseline.build(function);
-        ProbeContext context = new ProbeContext(function, id);
+        Context context = Priming.context(function, id);
         timeHandler(handler, Events.event(function, id + "-first", body), context, function);
         naive.copyItemsOf(function);
         long[] handlerMicros = new long[pairs];
@@ -126,7 +128,7 @@ public final class Probe {
         Runtime.getRuntime().halt(0);
     }
 
-    private static long timeHandler(RequestHandler<Object, Object> handler, Object event, ProbeContext context,
+    private static long timeHandler(RequestHandler<Object, Object> handler, Object event, Context context,
                                     String function) {
         long t = System.nanoTime();
         String result = String.valueOf(handler.handleRequest(event, context));

@@ -37,7 +37,7 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
      */
     public ConsultQueueHandler() {
         this(Environment.forLambda());
-        priming = Priming.register(new ConsultQueuePriming(this));
+        priming = Priming.register(() -> ConsultQueuePriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

@@ -22,7 +22,7 @@ class ConsultQueuePrimingTest {
                 aws.clients()));
         int before = Priming.answered().size();
 
-        SQSBatchResponse primed = aws.withDynamoDbStopped(new ConsultQueuePriming(handler)::prime);
+        SQSBatchResponse primed = aws.withDynamoDbStopped(() -> ConsultQueuePriming.prime(handler));
 
         assertThat(primed.getBatchItemFailures()).as("stored offline, with DynamoDB stopped").isEmpty();
         assertThat(Priming.answered().subList(before, Priming.answered().size()))

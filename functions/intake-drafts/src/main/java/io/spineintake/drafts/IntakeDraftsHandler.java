@@ -46,7 +46,7 @@ public final class IntakeDraftsHandler implements RequestHandler<APIGatewayV2HTT
      */
     public IntakeDraftsHandler() {
         this(Environment.forLambda());
-        priming = Priming.register(new IntakeDraftsPriming(this));
+        priming = Priming.register(() -> IntakeDraftsPriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

@@ -3,8 +3,6 @@ package io.spineintake.drafts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.spineintake.platform.Priming;
 import java.util.Map;
-import org.crac.Context;
-import org.crac.Resource;
 
 /**
  * SnapStart priming of the drafts routes ({@link Priming}): POST /intake-drafts/resume with a
@@ -12,24 +10,11 @@ import org.crac.Resource;
  * is not primed: it draws a new resume code from a SecureRandom, which must not be seeded before
  * the snapshot. Nothing reaches the drafts table.
  */
-final class IntakeDraftsPriming implements Resource {
-    private final IntakeDraftsHandler handler;
-
-    IntakeDraftsPriming(IntakeDraftsHandler handler) {
-        this.handler = handler;
+final class IntakeDraftsPriming {
+    private IntakeDraftsPriming() {
     }
 
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to renew
-    }
-
-    APIGatewayV2HTTPResponse prime() {
+    static APIGatewayV2HTTPResponse prime(IntakeDraftsHandler handler) {
         return Priming.offline(() -> handler.handleRequest(Priming.httpEvent(IntakeDraftsHandler.RESUME,
                 Map.of("content-type", "application/json"), "{\"resumeCode\":\"2222-2222\",\"dateOfBirth\":\"1970-01-01\"}",
                 null, null), Priming.context()));

@@ -19,7 +19,7 @@ class IntakeDraftsPrimingTest {
         IntakeDraftsHandler handler = new IntakeDraftsHandler(new Environment(aws.config(), aws.clients()));
         int before = Priming.answered().size();
 
-        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(new IntakeDraftsPriming(handler)::prime);
+        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(() -> IntakeDraftsPriming.prime(handler));
 
         assertThat(primed.getStatusCode()).as("the code is unknown, not the table unreachable").isNotEqualTo(503)
                 .isBetween(400, 499);

@@ -48,12 +48,33 @@ public final class Priming {
     }
 
     /**
-     * Registers a function's priming hook with CRaC's global context. Keep the returned reference
-     * in the handler: the context holds its resources weakly.
+     * Registers a function's priming with CRaC's global context: a hook whose beforeCheckpoint runs
+     * {@code priming} (which runs its request through {@link #offline}). Keep the returned hook in
+     * the handler: the context holds its resources weakly.
      */
-    public static <R extends Resource> R register(R hook) {
+    public static Resource register(Supplier<?> priming) {
+        Resource hook = new Hook(priming);
         Core.getGlobalContext().register(hook);
         return hook;
+    }
+
+    /** The CRaC resource: priming before the snapshot, nothing to renew after a restore. */
+    private static final class Hook implements Resource {
+        private final Supplier<?> priming;
+
+        Hook(Supplier<?> priming) {
+            this.priming = priming;
+        }
+
+        @Override
+        public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+            priming.get();
+        }
+
+        @Override
+        public void afterRestore(org.crac.Context<? extends Resource> context) {
+            // the priming run cached no id, clock or random state: nothing to renew
+        }
     }
 
     /**
@@ -119,7 +140,12 @@ public final class Priming {
 
     /** A Lambda context for the priming invocation: function name from the environment, request id {@value #REQUEST_ID}. */
     public static Context context() {
-        return new PrimingContext();
+        return context(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming"), REQUEST_ID);
+    }
+
+    /** A Lambda context for a synthetic invocation (priming, the cold-start harness): no logger output, 60 s left. */
+    public static Context context(String function, String requestId) {
+        return new SyntheticContext(function, requestId);
     }
 
     static boolean isOffline() {
@@ -135,14 +161,20 @@ public final class Priming {
         return new OfflineHttpClient(delegate);
     }
 
-    private static final class PrimingContext implements Context {
-        private final String function = String.valueOf(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "priming"));
+    private static final class SyntheticContext implements Context {
+        private final String function;
+        private final String requestId;
 
-        public String getAwsRequestId() { return REQUEST_ID; }
+        SyntheticContext(String function, String requestId) {
+            this.function = function;
+            this.requestId = requestId;
+        }
+
+        public String getAwsRequestId() { return requestId; }
         public String getLogGroupName() { return "/aws/lambda/" + function; }
-        public String getLogStreamName() { return REQUEST_ID; }
+        public String getLogStreamName() { return requestId; }
         public String getFunctionName() { return function; }
-        public String getFunctionVersion() { return String.valueOf(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", "")); }
+        public String getFunctionVersion() { return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", ""); }
         public String getInvokedFunctionArn() { return ""; }
         public CognitoIdentity getIdentity() { return null; }
         public ClientContext getClientContext() { return null; }

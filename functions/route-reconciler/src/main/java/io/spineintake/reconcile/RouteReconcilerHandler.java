@@ -37,7 +37,7 @@ public final class RouteReconcilerHandler implements RequestHandler<Map<String, 
      */
     public RouteReconcilerHandler() {
         this(Environment.forLambda());
-        priming = Priming.register(new RouteReconcilerPriming(this));
+        priming = Priming.register(() -> RouteReconcilerPriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

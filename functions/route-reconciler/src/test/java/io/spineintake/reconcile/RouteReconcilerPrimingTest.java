@@ -22,7 +22,7 @@ class RouteReconcilerPrimingTest {
                 aws.config(Map.of("ROUTE_PENDING_MIN_AGE_SECONDS", "120")), aws.clients()));
         int before = Priming.answered().size();
 
-        ReconcileReport report = aws.withDynamoDbStopped(new RouteReconcilerPriming(handler)::prime);
+        ReconcileReport report = aws.withDynamoDbStopped(() -> RouteReconcilerPriming.prime(handler));
 
         assertThat(report.stoppedEarly()).as("no shard failed, with DynamoDB stopped").isFalse();
         assertThat(report.examined()).isZero();

@@ -44,7 +44,7 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
      */
     public SubmitIntakeHandler() {
         this(Environment.forLambda());
-        priming = Priming.register(new SubmitIntakePriming(this));
+        priming = Priming.register(() -> SubmitIntakePriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.crac.Context;
-import org.crac.Resource;
 
 /**
  * SnapStart priming of POST /intakes ({@link Priming}): the synthetic priming form (no patient's
@@ -16,28 +14,15 @@ import org.crac.Resource;
  * through the whole request path offline: read, validated, assessed, written as the item's JSON,
  * put, sent to the consult queue, marked routed, answered 201. Nothing reaches a table or a queue.
  */
-final class SubmitIntakePriming implements Resource {
+final class SubmitIntakePriming {
     static final String FORM = "/io/spineintake/submit/priming-form.json";
     static final String IDEMPOTENCY_KEY = "snapstart-priming";
 
-    private final SubmitIntakeHandler handler;
-
-    SubmitIntakePriming(SubmitIntakeHandler handler) {
-        this.handler = handler;
-    }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to renew: the priming run cached no id, clock or random state
+    private SubmitIntakePriming() {
     }
 
     /** One offline request; the handler's answer (null if priming failed). */
-    APIGatewayV2HTTPResponse prime() {
+    static APIGatewayV2HTTPResponse prime(SubmitIntakeHandler handler) {
         String form = form();
         return Priming.offline(() -> handler.handleRequest(Priming.httpEvent("POST /intakes",
                 Map.of("content-type", "application/json", "idempotency-key", IDEMPOTENCY_KEY), form, null, null),

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SubmitIntakePrimingTest {
 
     @Test
-    void primingRunsTheRequestPathOfflineWritesNothingAndLeavesTheHandlerOnline(LocalAws aws) {
+    void primingRunsTheRequestPathOfflineWritesNothingAndLeavesTheHandlerOnline(LocalAws aws) throws Exception {
         SubmitIntakeHandler handler = new SubmitIntakeHandler(new Environment(aws.config(), aws.clients()));
-        SubmitIntakePriming priming = new SubmitIntakePriming(handler);
         int before = Priming.answered().size();
 
-        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(priming::prime);
+        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(() -> SubmitIntakePriming.prime(handler));
 
         assertThat(primed.getStatusCode()).as("answered with DynamoDB stopped: nothing went out; %s", primed.getBody()).isEqualTo(201);
         List<String> answered = Priming.answered().subList(before, Priming.answered().size());
@@ -34,7 +33,9 @@ class SubmitIntakePrimingTest {
         assertThat(aws.itemCount(aws.intakesTable())).isZero();
         assertThat(aws.consultQueueMessages()).isZero();
 
-        priming.beforeCheckpoint(null);
+        // the hook the Lambda constructor registers, called as CRaC calls it
+        Priming.register(() -> SubmitIntakePriming.prime(handler)).beforeCheckpoint(null);
+        assertThat(Priming.answered()).as("the hook ran the request again").hasSize(before + 6);
         assertThat(aws.itemCount(aws.intakesTable())).as("the hook itself").isZero();
 
         Answer real = Post.text(SubmitIntakePriming.form()).key("after-priming").to(handler);

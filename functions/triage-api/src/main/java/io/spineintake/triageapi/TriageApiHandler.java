@@ -61,7 +61,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
      */
     public TriageApiHandler() {
         this(Environment.forLambda());
-        priming = Priming.register(new TriageApiPriming(this));
+        priming = Priming.register(() -> TriageApiPriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

@@ -21,7 +21,7 @@ class TriageApiPrimingTest {
                 "WORKLIST_CURSOR_KEY", "priming-test-cursor-key-0123456789abcdef")), aws.clients()));
         int before = Priming.answered().size();
 
-        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(new TriageApiPriming(handler)::prime);
+        APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(() -> TriageApiPriming.prime(handler));
 
         assertThat(primed.getStatusCode()).as("answered with DynamoDB stopped").isEqualTo(200);
         assertThat(primed.getBody()).contains("\"items\":[]");
