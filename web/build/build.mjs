@@ -1,6 +1,7 @@
 // Builds web/target/site: index.html, one CSS file (only the USWDS packages the form uses), one JS
 // bundle with the API's own JSON Schema compiled to a validator at build time (no eval in the
-// browser, so the CSP needs no 'unsafe-eval'), and the two font files the CSS uses.
+// browser, so the CSP needs no 'unsafe-eval') and the API's own patient-messages.json (what the
+// patient is told), and the font files the CSS uses.
 import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -10,11 +11,18 @@ import * as sass from 'sass';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { apiBase as checkedApiBase, emergencyNumber as checkedEmergencyNumber } from './settings.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(web, 'target/site');
 const generated = join(web, 'target/generated');
-export const schemaFile = resolve(web, '../functions/triage-engine/src/main/resources/io/spineintake/triage/intake-form.schema.json');
+const engineResources = resolve(web, '../functions/triage-engine/src/main/resources/io/spineintake/triage');
+export const schemaFile = join(engineResources, 'intake-form.schema.json');
+export const messagesFile = join(engineResources, 'patient-messages.json');
+
+// the settings first: a wrong one fails before anything is built
+const apiBase = checkedApiBase(process.env.API_BASE);
+const emergency = checkedEmergencyNumber(process.env.EMERGENCY_NUMBER, JSON.parse(await readFile(messagesFile, 'utf8')).emergencyNumber);
 
 const started = Date.now();
 await rm(out, { recursive: true, force: true });
@@ -53,12 +61,18 @@ await esbuild.build({
   entryPoints: [join(web, 'src/app/main.js')],
   bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none',
   outfile: join(out, 'assets/app.js'),
-  alias: { 'generated:validate-form': join(generated, 'validate-form.js') },
+  // the messages file itself (esbuild's JSON loader; only the properties main.js imports are bundled)
+  alias: { 'generated:validate-form': join(generated, 'validate-form.js'), 'generated:patient-messages': messagesFile },
 });
 
-// 4. page; in AWS the API is on its own origin: API_BASE (the stack's ApiUrl) is written into the page
+// 4. page; in AWS the API is on its own origin: API_BASE (the stack's ApiUrl) is written into the
+// page, and the clinic's emergency number (EMERGENCY_NUMBER, the stack's EmergencyNumber)
 const html = await readFile(join(web, 'src/index.html'), 'utf8');
-const apiBase = process.env.API_BASE || '';
-if (apiBase && !/^https:\/\/[A-Za-z0-9.-]+(\/[A-Za-z0-9_-]+)?$/.test(apiBase)) throw new Error('API_BASE must be https://host[/stage]');
-await writeFile(join(out, 'index.html'), html.replace('<meta name="api-base" content="">', `<meta name="api-base" content="${apiBase}">`));
-console.log(`web build: target/site in ${Date.now() - started} ms (fonts: ${[...new Set(fonts)].join(', ')}; images: ${new Set(images).size})`);
+const meta = (name, value) => {
+  const empty = `<meta name="${name}" content="">`;
+  if (!html.includes(empty)) throw new Error(`src/index.html has no ${empty}`);
+  return (page) => page.replace(empty, `<meta name="${name}" content="${value}">`);
+};
+const page = [meta('api-base', apiBase), meta('emergency-number', emergency)].reduce((p, f) => f(p), html);
+await writeFile(join(out, 'index.html'), page);
+console.log(`web build: target/site in ${Date.now() - started} ms (emergency number ${emergency}; fonts: ${[...new Set(fonts)].join(', ')}; images: ${new Set(images).size})`);

@@ -26,6 +26,7 @@ function hardStopYes(definition, answers) {
 /** Whether a condition holds; `region` is the region of the page being shown, if any. */
 export function holds(when, answers, region, definition) {
   if (!when) return true;
+  if (when.any) return when.any.some((w) => holds(w, answers, region, definition));
   const regions = selectedRegions(answers);
   if (when.region) return region ? when.region.includes(region) : regions.some((r) => when.region.includes(r));
   if (when.regionCount) return regions.length >= when.regionCount;
@@ -146,17 +147,29 @@ export function getAt(form, pointer) {
 
 /**
  * The form to send: only the answers to questions these answers show (a hidden answer is never
- * sent), blanks left out (never turned into "no"), the language the patient used. The required
+ * sent), blanks left out (never turned into "no"), the language the patient used, and an answer
+ * a question's `implied` says follows from another answer of theirs. The required
  * objects are always there, so the schema names a missing answer by its own pointer.
  */
 export function assemble(definition, answers, language) {
   const form = { patient: {}, consent: {}, pain: {} };
-  for (const slot of allSlots(definition, answers)) {
+  const slots = allSlots(definition, answers);
+  for (const slot of slots) {
     const value = toSchema(slot.question, answers[slot.key]);
     if (value !== undefined) setAt(form, slot.pointer, value);
   }
   for (const fill of definition.filledIn) {
     if (fill.from === 'language') setAt(form, fill.pointer, language);
+  }
+  // an answer that follows from the patient's own (never had cancer: no cancer treated now) is
+  // sent for the question it spares them; a blank stays blank
+  const shown = new Set(slots.map((s) => s.question.id));
+  for (const page of definition.pages) {
+    for (const question of page.questions) {
+      if (question.implied && !shown.has(question.id) && holds(question.implied.when, answers, null, definition)) {
+        setAt(form, question.pointer, question.implied.value);
+      }
+    }
   }
   return form;
 }
@@ -199,4 +212,45 @@ export function errorsBySlot(errors, slots) {
 /** Fills "{name}" placeholders. */
 export function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (values[name] !== undefined ? values[name] : m));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date of the API ("2026-12-15", a calendar date) written out in a language: read as UTC
+ * midnight and written in UTC, so no time zone moves it to the day before. Null if not a date.
+ */
+export function longDate(iso, language) {
+  const m = ISO_DATE.exec(iso ?? '');
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (date.toISOString().slice(0, 10) !== iso) return null; // 2026-02-30 is no date
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
+ * What the confirmation page says, from the API's nextSteps and the shared messages file, in the
+ * page's language (so switching language still works after sending): the message, when, and the
+ * advice, each with `lang`. The emergency number and the date are the server's. A code the
+ * messages file does not know, or a text whose placeholder has no value, falls back to the
+ * server's own words (in the language the server wrote them).
+ */
+export function confirmation(messages, nextSteps, language) {
+  const values = { emergency: nextSteps.emergencyNumber, contactBy: longDate(nextSteps.contactBy, language) ?? undefined };
+  const own = (texts) => {
+    if (!texts?.[language]) return null;
+    const text = fill(texts[language], values);
+    return /\{\w+\}/.test(text) ? null : text;
+  };
+  const theirs = (text) => ({ text: text ?? '', lang: nextSteps.language });
+  const pick = (texts, serverText) => {
+    const text = own(texts);
+    return text === null ? theirs(serverText) : { text, lang: language };
+  };
+  const steps = messages.nextSteps[nextSteps.code];
+  return {
+    message: pick(steps?.message, nextSteps.message),
+    when: pick(steps?.when, nextSteps.when),
+    advice: (nextSteps.advice ?? []).map((a) => pick(messages.advice[a.code], a.text)),
+  };
 }

@@ -1,12 +1,18 @@
 // The patient's intake form: every page is drawn from the questionnaire definition (data), checked
 // with the API's own JSON Schema (compiled at build time), and sent to POST /intakes.
 import definition from '../../questionnaire/intake.json';
+// what the patient is told (next steps, advice): the API's own file, bundled at build time
+import { nextSteps, advice, emergencyNumber } from 'generated:patient-messages';
 import validateForm from 'generated:validate-form';
 import * as model from './form-model.js';
 
 // Answers live in this tab only (sessionStorage): gone when the tab closes, cleared once sent.
 const STORE = 'spine-intake-form';
 const API = document.querySelector('meta[name="api-base"]')?.content || '';
+// the clinic's emergency number until the API answers (build setting EMERGENCY_NUMBER, the stack's
+// EmergencyNumber); the confirmation page uses the number the API sent
+const EMERGENCY = document.querySelector('meta[name="emergency-number"]')?.content || emergencyNumber;
+const messages = { nextSteps, advice };
 let state = load();
 let receipt = null; // the API's 201 answer, kept in memory only
 let sending = false;
@@ -26,7 +32,7 @@ function persist() {
 }
 
 const tr = (texts) => (texts ? texts[state.language] ?? texts.en : '');
-const values = (extra) => ({ emergency: definition.clinic.emergencyNumber, ...extra });
+const values = (extra) => ({ emergency: EMERGENCY, ...extra });
 const text = (name, extra) => model.fill(tr(definition.text[name]), values(extra));
 const regionName = (region) => tr(definition.regionNames[region]);
 const labelOf = (item, region) => model.fill(tr(item.label ?? item.title), values({ region: region ? regionName(region) : '' }));
@@ -164,12 +170,16 @@ function questionPage(root, all, index) {
   }
 }
 
+/** The emergency advice of a hard-stop question (its rule's advice code), with the clinic's number. */
+const adviceText = (code) => model.fill(tr(messages.advice[code]), values());
+
 function adviceBody(root) {
   const flagged = model.allSlots(definition, state.answers).filter((s) => s.question.hardStop && state.answers[s.key] === 'YES');
+  const codes = [...new Set(flagged.map((s) => s.question.advice))]; // two cauda equina signs: one advice
   root.append(h('div', { className: 'usa-alert usa-alert--emergency', role: 'alert' }, h('div', { className: 'usa-alert__body' },
     h('p', { className: 'usa-alert__text' }, text('emergencyAnswer')),
     h('ul', {}, flagged.map((s) => h('li', {}, labelOf(s.question)))),
-    flagged.map((s) => h('p', { className: 'usa-alert__text' }, model.fill(tr(definition.hardStopAdvice[s.question.id]), values()))),
+    codes.map((code) => h('p', { className: 'usa-alert__text' }, adviceText(code))),
     h('p', { className: 'usa-alert__text' }, text('emergencySend')))));
 }
 
@@ -334,7 +344,7 @@ function hardStopAlert(q, quiet) {
   return h('div', { className: 'usa-alert usa-alert--emergency', role: quiet ? null : 'alert' },
     h('div', { className: 'usa-alert__body' },
       h('h2', { className: 'usa-alert__heading' }, text('emergencyTitle')),
-      h('p', { className: 'usa-alert__text' }, model.fill(tr(definition.hardStopAdvice[q.id]), values())),
+      h('p', { className: 'usa-alert__text' }, adviceText(q.advice)),
       h('p', { className: 'usa-alert__text' }, text('emergencySend'))));
 }
 
@@ -403,7 +413,7 @@ async function send(button, status) {
     }
     if (response.status === 201) {
       const answer = await response.json();
-      receipt = { ...answer, regions: model.selectedRegions(state.answers) };
+      receipt = answer;
       sessionStorage.removeItem(STORE);
       state = { language: state.language, answers: {}, idempotencyKey: null };
       return go('done');
@@ -443,17 +453,22 @@ function problems(errors, status) {
 function confirmationPage(root) {
   const title = text('confirmationTitle');
   setTitle(title);
-  const steps = definition.nextSteps[receipt.nextSteps?.code] ?? definition.nextSteps.CONSULT_TEAM_WILL_CONTACT;
-  const advice = [];
-  if (receipt.regions.some((r) => r !== 'CERVICAL')) advice.push(definition.safetyAdvice.back);
-  if (receipt.regions.includes('CERVICAL')) advice.push(definition.safetyAdvice.neck);
+  // the API's nextSteps: its code, date and emergency number, in the words of the page's language
+  const steps = receipt.nextSteps ?? {};
+  const said = model.confirmation(messages, steps, state.language);
+  const lang = (t) => (t.lang && t.lang !== state.language ? t.lang : null);
   root.append(
     h('div', { className: 'usa-alert usa-alert--success' }, h('div', { className: 'usa-alert__body' }, h('h1', { className: 'usa-alert__heading' }, title))),
     h('h2', {}, text('confirmationWhatNext')),
-    h('p', {}, model.fill(tr(steps.message), values())),
-    h('p', {}, model.fill(tr(steps.when), values())),
-    h('h2', {}, text('confirmationSafety')),
-    h('ul', {}, advice.map((a) => h('li', {}, model.fill(tr(a), values())))),
+    // an emergency's next step stands out as the emergency advice does on the form's pages
+    steps.code === 'SEEK_EMERGENCY_CARE_NOW'
+      ? h('div', { className: 'usa-alert usa-alert--emergency' }, h('div', { className: 'usa-alert__body' },
+        h('p', { className: 'usa-alert__text', id: 'next-steps', lang: lang(said.message) }, said.message.text)))
+      : h('p', { id: 'next-steps', lang: lang(said.message) }, said.message.text),
+    h('p', { id: 'next-steps-when', lang: lang(said.when) }, said.when.text),
+    ...(said.advice.length ? [
+      h('h2', {}, text('confirmationSafety')),
+      h('ul', { id: 'advice' }, said.advice.map((a) => h('li', { lang: lang(a) }, a.text)))] : []),
     h('p', {}, `${text('confirmationReference')}: `, h('strong', {}, receipt.intakeId.slice(0, 8).toUpperCase())));
   focusHeading(root);
 }

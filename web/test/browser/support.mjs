@@ -15,6 +15,8 @@ export const ARTIFACTS = process.env.ARTIFACTS || join(web, 'target/browser');
 mkdirSync(join(ARTIFACTS, 'screenshots'), { recursive: true });
 
 export const definition = JSON.parse(readFileSync(join(web, 'questionnaire/intake.json'), 'utf8'));
+/** What the patient is told (next steps, advice): the API's file, which the build bundles. */
+export const messages = JSON.parse(readFileSync(join(repo, 'functions/triage-engine/src/main/resources/io/spineintake/triage/patient-messages.json'), 'utf8'));
 export const vignette = (id) => JSON.parse(readFileSync(join(repo, `functions/triage-engine/src/test/resources/vignettes/${id}.json`), 'utf8'));
 
 export async function launch() {
@@ -81,8 +83,8 @@ async function fillSlot(page, slot, value, answers) {
 }
 
 /** Tabs forward until the element with this id has focus (bounded). */
-async function tabTo(page, id) {
-  for (let i = 0; i < 80; i++) {
+export async function tabTo(page, id) {
+  for (let i = 0; i < 250; i++) {
     if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
     await page.keyboard.press('Tab');
   }
@@ -90,7 +92,7 @@ async function tabTo(page, id) {
 }
 
 async function tabToSelector(page, selector) {
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 250; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
     await page.keyboard.press('Tab');
   }

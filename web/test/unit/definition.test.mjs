@@ -1,11 +1,12 @@
 // The questionnaire definition against the API's JSON Schema (the very file the API loads) and the
 // rule set: every schema field is asked or listed as not asked, every question fills a real field
-// with values the schema accepts, every text is in English and Spanish. Adding a field to the
-// schema fails "every schema field is asked" until a question (data) asks it.
+// with values the schema accepts, every text is in English and Spanish; and the API's own
+// patient-messages.json, which the form builds in: every code has its words, none copied into web/.
+// Adding a field to the schema fails "every schema field is asked" until a question (data) asks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -16,6 +17,7 @@ const repo = resolve(web, '..');
 const read = (path) => JSON.parse(readFileSync(resolve(repo, path), 'utf8'));
 const schema = read('functions/triage-engine/src/main/resources/io/spineintake/triage/intake-form.schema.json');
 const rules = read('functions/triage-engine/src/main/resources/io/spineintake/triage/rules/facet-rules.json');
+const messages = read('functions/triage-engine/src/main/resources/io/spineintake/triage/patient-messages.json');
 const definition = read('web/questionnaire/intake.json');
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv, ['date', 'email']);
@@ -145,25 +147,77 @@ test('every text is in English and Spanish, with the same placeholders', () => {
   for (const q of questions) assert.ok(q.label, `${q.id} has a label`);
 });
 
-test('the hard-stop questions are the rule set\'s, neck-only where the rule set says so, each with advice', () => {
+test('the hard-stop questions are the rule set\'s, neck-only where the rule set says so, each with its rule\'s advice', () => {
   const hardStops = questions.filter((q) => q.hardStop);
   assert.deepEqual(hardStops.map((q) => q.pointer).sort(), rules.hardStops.map((h) => `/safety/${h.question}`).sort());
   for (const rule of rules.hardStops) {
     const q = hardStops.find((x) => x.pointer === `/safety/${rule.question}`);
     assert.equal(JSON.stringify(q.when?.region ?? null), JSON.stringify(rule.cervicalOnly ? ['CERVICAL'] : null), rule.question);
     assert.deepEqual(q.options, 'yesNoUnsure', `${rule.question} offers "I'm not sure"`);
-    assert.ok(definition.hardStopAdvice[rule.question], `advice for ${rule.question}`);
+    assert.ok(rule.advice, `the rule set names the advice of ${rule.id}`);
+    assert.equal(q.advice, rule.advice, `${q.id} shows the advice the API sends for ${rule.id}`);
+    assert.ok(messages.advice[q.advice]?.en, `${q.advice} has words`);
   }
-  for (const q of questions.filter((x) => x.pointer.startsWith('/safety/'))) {
-    assert.equal(q.options, 'yesNoUnsure', `${q.id}: every safety question offers "I'm not sure"`);
+  assert.deepEqual(questions.filter((q) => q.advice && !q.hardStop).map((q) => q.id), [], 'advice only on hard-stop questions');
+  for (const q of questions.filter((x) => x.pointer.startsWith('/safety/') && leafSchema(x.pointer).enum?.includes('UNSURE'))) {
+    assert.equal(q.options, 'yesNoUnsure', `${q.id}: every yes/no safety question offers "I'm not sure"`);
   }
 });
 
-test('every message the API can send (nextSteps.code) has its words', () => {
-  const source = readFileSync(resolve(repo, 'functions/triage-engine/src/main/java/io/spineintake/triage/assess/PatientMessage.java'), 'utf8');
-  const codes = [...source.matchAll(/^\s{4}([A-Z_]+)[,;(]/gm)].map((m) => m[1]);
-  assert.ok(codes.length >= 5, `codes found: ${codes}`);
-  assert.deepEqual(Object.keys(definition.nextSteps).sort(), codes.sort());
+/** The constants of an enum of the engine (PatientMessage, PatientAdvice), read from its source. */
+function enumConstants(name) {
+  const source = readFileSync(resolve(repo, `functions/triage-engine/src/main/java/io/spineintake/triage/assess/${name}.java`), 'utf8');
+  const body = source.slice(source.indexOf('{', source.indexOf(`enum ${name}`)) + 1, source.indexOf(';', source.indexOf(`enum ${name}`)));
+  return body.split(',').map((c) => c.trim()).filter(Boolean);
+}
+
+const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+
+test('every message the API can send (nextSteps.code) and every advice code has words in English and Spanish, with the same placeholders', () => {
+  const codes = enumConstants('PatientMessage');
+  const adviceCodes = enumConstants('PatientAdvice');
+  assert.ok(codes.length >= 5 && codes.includes('SEEK_EMERGENCY_CARE_NOW'), `codes found: ${codes}`);
+  assert.ok(adviceCodes.length >= 7 && adviceCodes.includes('EMERGENCY_STROKE'), `advice codes found: ${adviceCodes}`);
+  assert.deepEqual(Object.keys(messages.nextSteps).sort(), [...codes].sort());
+  assert.deepEqual(Object.keys(messages.advice).sort(), [...adviceCodes].sort());
+  const all = [
+    ...codes.flatMap((c) => ['message', 'when'].map((part) => [`nextSteps/${c}/${part}`, messages.nextSteps[c][part]])),
+    ...adviceCodes.map((c) => [`advice/${c}`, messages.advice[c]]),
+  ];
+  for (const [where, texts] of all) {
+    assert.deepEqual(Object.keys(texts).sort(), ['en', 'es'], where);
+    assert.ok(texts.en.trim() && texts.es.trim(), `${where}: empty text`);
+    assert.equal(placeholders(texts.es), placeholders(texts.en), `${where}: placeholders differ`);
+    for (const name of placeholders(texts.en).split(',').filter(Boolean)) {
+      assert.ok(['emergency', 'contactBy'].includes(name), `${where}: {${name}} has no value`);
+    }
+  }
+  // every disposition but the emergency is on a list with a due date, and the patient is told it
+  for (const c of codes) {
+    const dated = /\{contactBy\}/.test(messages.nextSteps[c].when.en);
+    assert.equal(dated, c !== 'SEEK_EMERGENCY_CARE_NOW', `${c}: when ${dated ? 'names' : 'does not name'} the date`);
+  }
+  for (const c of adviceCodes.filter((a) => a.startsWith('EMERGENCY_'))) {
+    assert.match(messages.advice[c].en, /\{emergency\}/, `${c} says the number to call`);
+  }
+  assert.match(messages.emergencyNumber, /^[0-9+*#() -]{2,20}$/);
+});
+
+test('the messages are the API\'s file only: the definition holds no next steps, advice or emergency number, and what web/ builds no copy of their words', () => {
+  for (const key of ['nextSteps', 'safetyAdvice', 'hardStopAdvice']) assert.equal(definition[key], undefined, key);
+  assert.equal(definition.clinic?.emergencyNumber, undefined, 'the emergency number is a build setting (EMERGENCY_NUMBER)');
+  const words = [...Object.values(messages.nextSteps).flatMap((s) => [s.message, s.when]), ...Object.values(messages.advice)]
+    .flatMap((t) => [t.en, t.es]).flatMap((s) => s.split(/\{\w+\}/)).map((s) => s.trim()).filter((s) => s.length >= 30);
+  assert.ok(words.length > 20, `${words.length} sentences to look for`);
+  const files = (dir) => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  // what is built into the site (the tests may spell out what they expect)
+  for (const file of [...files(join(web, 'src')), ...files(join(web, 'questionnaire')), ...files(join(web, 'build'))]) {
+    if (!/\.(js|mjs|json|html|java)$/.test(file)) continue;
+    const content = readFileSync(file, 'utf8');
+    const copied = words.filter((w) => content.includes(w));
+    assert.deepEqual(copied, [], `${file} copies words of patient-messages.json`);
+  }
 });
 
 const vignette = (id) => read(`functions/triage-engine/src/test/resources/vignettes/${id}.json`);
@@ -205,4 +259,49 @@ test('schema errors land at their question: a missing phone-or-email at the phon
   assert.deepEqual(found, ['dateOfBirth:required', 'phone:required', 'consentContact:required', 'consentData:required']);
   const server = model.errorsBySlot([{ instancePath: '/pain/regions/0/durationMonths', keyword: 'server' }], about);
   assert.deepEqual(server.map((e) => e.slot.key), ['durationMonths@LUMBAR']);
+});
+
+test('the new questions show only when they apply: twisting side after twisting = yes, per region; claudication for the lower back; days since an injury after a trauma yes', () => {
+  const slots = (answers) => model.allSlots(definition, answers).map((s) => s.key);
+  const both = { regions: ['LUMBAR', 'CERVICAL'] };
+  assert.ok(!slots(both).some((k) => k.startsWith('worse-twistingSide')), 'no side before twisting is answered');
+  const twisting = { ...both, 'worse-twisting@CERVICAL': 'YES', 'worse-twisting@LUMBAR': 'NO' };
+  assert.deepEqual(slots(twisting).filter((k) => k.startsWith('worse-twistingSide')), ['worse-twistingSide@CERVICAL']);
+  const form = model.assemble(definition, { ...twisting, 'worse-twistingSide@CERVICAL': 'LEFT', 'worse-twistingSide@LUMBAR': 'RIGHT' }, 'en');
+  assert.equal(form.pain.regions[1].worseWith.twistingSide, 'LEFT', 'the neck is the second region');
+  assert.equal(form.pain.regions[0].worseWith.twistingSide, undefined, 'a side whose question is hidden is not sent');
+
+  assert.deepEqual(slots({ regions: ['CERVICAL', 'THORACIC'] }).filter((k) => k.startsWith('claudicationPattern')), []);
+  assert.deepEqual(slots({ regions: ['CERVICAL', 'LUMBAR'] }).filter((k) => k.startsWith('claudicationPattern')), ['claudicationPattern@LUMBAR']);
+  assert.equal(model.assemble(definition, { regions: ['CERVICAL', 'LUMBAR'], 'claudicationPattern@LUMBAR': 'YES' }, 'en').pain.claudicationPattern, 'YES');
+
+  for (const [answers, shown] of [[{}, false], [{ majorTrauma: 'NO', minorTraumaWithOsteoporosis: 'UNSURE' }, false],
+    [{ majorTrauma: 'YES' }, true], [{ majorTrauma: 'NO', minorTraumaWithOsteoporosis: 'YES' }, true]]) {
+    assert.equal(slots({ regions: ['LUMBAR'], ...answers }).includes('injuryDaysAgo'), shown, JSON.stringify(answers));
+  }
+  const rfa = (outcome) => slots({ regions: ['LUMBAR'], priorRadiofrequencyAblation: outcome });
+  assert.ok(rfa('HELPED').includes('priorRadiofrequencyAblationPainReturned'));
+  assert.ok(!rfa('DID_NOT_HELP').includes('priorRadiofrequencyAblationPainReturned'), 'pain cannot come back after no relief');
+  assert.ok(rfa('DID_NOT_HELP').includes('priorRadiofrequencyAblationRelief'));
+  const months = model.assemble(definition, { regions: ['LUMBAR'], priorRadiofrequencyAblation: 'HELPED', priorRadiofrequencyAblationRelief: '10' }, 'en');
+  assert.deepEqual(months.treatments.priorRadiofrequencyAblation, { outcome: 'HELPED', reliefMonths: 10 }, 'an ablation\'s relief in months, as told');
+});
+
+test('an answer that follows from the patient\'s own is sent, not asked: never had cancer, so no cancer treated now; not sure or blank is asked or stays blank', () => {
+  const implied = questions.filter((q) => q.implied);
+  assert.deepEqual(implied.map((q) => q.id), ['cancerTreatedNowOrSpread']);
+  for (const q of implied) {
+    assert.ok(!q.page.repeat && !q.page.when, `${q.id}: implied only on a page every patient sees`);
+    assert.ok(q.implied.reason?.length > 20, `${q.id}: why the answer follows`);
+    assert.ok(!model.holds(q.when, { [q.implied.when.answer]: q.implied.when.in[0] }), `${q.id} is hidden when its answer is implied`);
+  }
+  const safety = (answers) => model.assemble(definition, { regions: ['LUMBAR'], ...answers }, 'en').safety ?? {};
+  assert.equal(safety({ historyOfCancer: 'NO' }).cancerTreatedNowOrSpread, 'NO');
+  assert.equal(safety({}).cancerTreatedNowOrSpread, undefined, 'a blank stays blank');
+  assert.equal(safety({ historyOfCancer: 'UNSURE' }).cancerTreatedNowOrSpread, undefined, 'asked, not answered: blank');
+  assert.equal(safety({ historyOfCancer: 'YES', cancerTreatedNowOrSpread: 'YES' }).cancerTreatedNowOrSpread, 'YES');
+  assert.equal(safety({ historyOfCancer: 'NO', cancerTreatedNowOrSpread: 'YES' }).cancerTreatedNowOrSpread, 'NO',
+    'an answer given before "never had cancer" hid the question is not sent');
+  const v01 = vignette('V01');
+  assert.equal(model.assemble(definition, model.disassemble(definition, v01), 'en').safety.cancerTreatedNowOrSpread, v01.safety.cancerTreatedNowOrSpread);
 });

@@ -42,9 +42,14 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** The local runner's: its own configuration and clients. */
     public ConsultQueueHandler(Environment env) {
-        this(new ReferralCreation(new ReferralRepository(env.clients(), env.config().require(Config.Var.REFERRALS_TABLE,
-                Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT)
-                .referralsTable()), env.config(), Clock.systemUTC()));
+        this(creation(env.config().require(Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
+                Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,
+                Config.Var.REFERRAL_DUE_OTHER_PATHWAY), env.clients()));
+    }
+
+    private static ReferralCreation creation(Config config, io.spineintake.platform.AwsClients clients) {
+        return new ReferralCreation(new ReferralRepository(clients, config.referralsTable(), config.auditTable()), config,
+                Clock.systemUTC());
     }
 
     public ConsultQueueHandler(ReferralCreation referrals) {

@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
 /**
  * Makes a NEW referral from a consult-queue message with one conditional write: a message
  * delivered again, or sent again by the reconciler, finds the referral there and changes nothing.
- * The due time is the intake's receipt plus the clinic's interval for its disposition.
+ * The due time is the one decided at submission (what the patient was told); a message sent before
+ * that was recorded gets the intake's receipt plus the clinic's interval for its disposition.
  */
 public final class ReferralCreation {
     private final ReferralRepository referrals;
@@ -31,13 +32,16 @@ public final class ReferralCreation {
      */
     public boolean create(String messageBody) {
         ReferralSummary s = ReferralSummary.fromJson(messageBody);
-        Instant submitted;
+        Instant submitted = instant(s.submittedAt(), "submittedAt");
+        Instant due = s.dueAt() != null ? instant(s.dueAt(), "dueAt") : submitted.plus(config.referralDue(s.disposition()));
+        return referrals.createIfAbsent(Referral.create(s, submitted, due, clock.instant()));
+    }
+
+    private static Instant instant(String value, String field) {
         try {
-            submitted = Instant.parse(s.submittedAt());
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ReferralSummary.MalformedMessageException("submittedAt is not an ISO-8601 instant");
+            throw new ReferralSummary.MalformedMessageException(field + " is not an ISO-8601 instant");
         }
-        return referrals.createIfAbsent(Referral.create(s.intakeId(), s.disposition(), s.tier(), s.score(), s.regions(),
-                s.priorityKey(), submitted, clock.instant(), config.referralDue(s.disposition())));
     }
 }

@@ -10,6 +10,7 @@ import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
 import io.spineintake.local.backends.SqsEventSource;
 import io.spineintake.platform.consult.ReferralSummary;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.nio.file.Path;
@@ -40,14 +41,20 @@ class ConsultQueueHandlerTest {
     }
 
     static ConsultQueueHandler handler(LocalAws aws, Map<String, String> settings) {
-        return new ConsultQueueHandler(new ReferralCreation(new ReferralRepository(aws.clients(), aws.referralsTable()),
+        return new ConsultQueueHandler(new ReferralCreation(new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()),
                 aws.config(settings), Clock.systemUTC()));
     }
 
+    /** A message as sent before 1.1.0: no due date, no red flags. */
     static ReferralSummary summary(String disposition) {
-        return new ReferralSummary(UUID.randomUUID().toString(), List.of(Region.LUMBAR, Region.CERVICAL),
-                Disposition.valueOf(disposition), Tier.HIGH, 72,
-                "2-9-028-" + String.format("%013d", SUBMITTED.toEpochMilli()), "2026-11-27T09:00:00.000Z");
+        return summary(disposition, null, List.of());
+    }
+
+    static ReferralSummary summary(String disposition, String dueAt, List<String> redFlags) {
+        Disposition d = Disposition.valueOf(disposition);
+        return new ReferralSummary(UUID.randomUUID().toString(), List.of(Region.LUMBAR, Region.CERVICAL), d, Tier.HIGH, 72,
+                d.band() + "-9-028-" + String.format("%013d", SUBMITTED.toEpochMilli()), "2026-11-27T09:00:00.000Z",
+                dueAt, redFlags, false);
     }
 
     static SQSEvent.SQSMessage message(String body) {
@@ -78,7 +85,7 @@ class ConsultQueueHandlerTest {
         ReferralSummary s = summary("URGENT_REVIEW");
         SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
         assertThat(response.getBatchItemFailures()).isEmpty();
-        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
+        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()).get(s.intakeId()).orElseThrow();
         assertThat(r.status()).isEqualTo(ReferralStatus.NEW);
         assertThat(r.intakeId()).isEqualTo(s.intakeId());
         assertThat(r.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
@@ -94,8 +101,29 @@ class ConsultQueueHandlerTest {
         ReferralSummary s = summary("CONSULT");
         handler(aws, Map.of("REFERRAL_DUE_CONSULT", "P3D"))
                 .handleRequest(batch(message(s.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30));
-        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable()).get(s.intakeId()).orElseThrow();
+        ReferralRecord r = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()).get(s.intakeId()).orElseThrow();
         assertThat(Instant.parse(r.dueAt())).isEqualTo(SUBMITTED.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void theDueDateDecidedAtSubmissionIsKeptAndEveryDispositionGetsItsList(LocalAws aws) {
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
+        for (Disposition d : Disposition.values()) {
+            ReferralSummary s = summary(d.name(), "2027-02-27T09:00:00.000Z", List.of("U_FEVER", "U_IMMUNOSUPPRESSION"));
+            SQSBatchResponse response = handler(aws).handleRequest(batch(message(s.toJson())),
+                    LambdaContext.invocation("ConsultQueueFunction", 30));
+            assertThat(response.getBatchItemFailures()).as(d.name()).isEmpty();
+            ReferralRecord r = referrals.get(s.intakeId()).orElseThrow();
+            assertThat(r.dueAt()).as(d.name()).isEqualTo("2027-02-27T09:00:00.000Z");
+            assertThat(r.band()).as(d.name()).contains(Band.of(d));
+            assertThat(r.open()).isTrue();
+            assertThat(r.redFlags()).containsExactly("U_FEVER", "U_IMMUNOSUPPRESSION");
+        }
+        // a re-contact referral's date is the rule set's: a message without one can never become a referral
+        ReferralSummary undated = summary("CONSERVATIVE_CARE_FIRST");
+        assertThat(handler(aws).handleRequest(batch(message(undated.toJson())), LambdaContext.invocation("ConsultQueueFunction", 30))
+                .getBatchItemFailures()).hasSize(1);
+        assertThat(referrals.get(undated.intakeId())).isEmpty();
     }
 
     @Test
@@ -141,7 +169,7 @@ class ConsultQueueHandlerTest {
         source.drain(10, true);
 
         assertThat(referralCount(aws)).isEqualTo(before + 8);
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(good).allSatisfy(id -> assertThat(referrals.get(id)).isPresent());
         assertThat(deliveries.get("{not json")).as("received maxReceiveCount times").isEqualTo(5);
         deliveries.forEach((body, n) -> {
@@ -172,7 +200,7 @@ class ConsultQueueHandlerTest {
         // redelivered after the outage
         assertThat(handler(aws).handleRequest(event, LambdaContext.invocation("ConsultQueueFunction", 30))
                 .getBatchItemFailures()).isEmpty();
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(referrals.get(a.intakeId())).isPresent();
         assertThat(referrals.get(b.intakeId())).isPresent();
     }
@@ -186,7 +214,7 @@ class ConsultQueueHandlerTest {
         assertThat(event.getRecords()).hasSize(3);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(event.getRecords().get(2).getMessageId());
-        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        ReferralRepository referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         assertThat(referrals.get(ReferralSummary.fromJson(event.getRecords().get(0).getBody()).intakeId())).isPresent();
         assertThat(referrals.get(ReferralSummary.fromJson(event.getRecords().get(1).getBody()).intakeId())).isPresent();
     }

@@ -41,12 +41,19 @@ public final class Config {
         REFERRALS_TABLE("referralsTable", Source.TEMPLATE),
         /** The intake drafts table (save and come back later). */
         DRAFTS_TABLE("draftsTable", Source.TEMPLATE),
+        /** The referrals' audit table (append-only, one item per entry). */
+        AUDIT_TABLE("auditTable", Source.TEMPLATE),
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
         ROUTE_PENDING_MIN_AGE_SECONDS("pendingMinAge", Source.TEMPLATE),
         /** When a referral is due, after the intake was received, by disposition (ISO-8601 durations). */
         REFERRAL_DUE_EMERGENCY("referralDue", Source.TEMPLATE),
         REFERRAL_DUE_URGENT_REVIEW("referralDue", Source.TEMPLATE),
         REFERRAL_DUE_CONSULT("referralDue", Source.TEMPLATE),
+        REFERRAL_DUE_OTHER_PATHWAY("referralDue", Source.TEMPLATE),
+        /** The emergency number patients are told to call (default 911). */
+        EMERGENCY_NUMBER("emergencyNumber", Source.TEMPLATE),
+        /** The clinic's time zone (IANA id, default America/New_York): the date a patient is told. */
+        CLINIC_TIME_ZONE("clinicZone", Source.TEMPLATE),
         /** How long a coordinator's claim on a referral lasts (whole minutes, 1..1440; default 30). */
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
         /** The key that signs worklist cursors: the stack's generated secret, at least 32 characters. */
@@ -134,6 +141,10 @@ public final class Config {
         return required(Var.DRAFTS_TABLE);
     }
 
+    public String auditTable() {
+        return required(Var.AUDIT_TABLE);
+    }
+
     /** Minimum age of a PENDING intake before the reconciler routes it; default 2 minutes. */
     public Duration pendingMinAge() {
         return raw(Var.ROUTE_PENDING_MIN_AGE_SECONDS).map(s -> {
@@ -151,8 +162,9 @@ public final class Config {
     }
 
     /**
-     * How long after receipt a referral of this disposition is due (EMERGENCY, URGENT_REVIEW or
-     * CONSULT); defaults 1 hour, 1 day, 14 days. A clinic sets its own in template.yaml.
+     * How long after receipt a referral of this disposition is due; defaults 1 hour, 1 day, 14 days
+     * (CONSULT and OTHER_PATHWAY). A clinic sets its own in template.yaml. CONSERVATIVE_CARE_FIRST
+     * has none: its re-contact date comes from the rule set (the engine's recontactAt).
      */
     public Duration referralDue(Disposition disposition) {
         Var v;
@@ -161,6 +173,7 @@ public final class Config {
             case EMERGENCY -> { v = Var.REFERRAL_DUE_EMERGENCY; fallback = Duration.ofHours(1); }
             case URGENT_REVIEW -> { v = Var.REFERRAL_DUE_URGENT_REVIEW; fallback = Duration.ofDays(1); }
             case CONSULT -> { v = Var.REFERRAL_DUE_CONSULT; fallback = Duration.ofDays(14); }
+            case OTHER_PATHWAY -> { v = Var.REFERRAL_DUE_OTHER_PATHWAY; fallback = Duration.ofDays(14); }
             default -> throw new IllegalArgumentException("no due time for disposition " + disposition);
         }
         return raw(v).map(s -> {
@@ -174,6 +187,27 @@ public final class Config {
                 throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
             }
         }).orElse(fallback);
+    }
+
+    /** The number patients are told to call in an emergency: digits and + * # ( ) - or spaces, 2 to 20; default 911. */
+    public String emergencyNumber() {
+        String number = raw(Var.EMERGENCY_NUMBER).orElse("911");
+        if (!number.matches("[0-9+*#() -]{2,20}") || number.chars().noneMatch(Character::isDigit)) {
+            throw new ConfigException("Environment variable " + Var.EMERGENCY_NUMBER.name()
+                    + " must be a phone number: 2 to 20 digits, spaces and + * # ( ) -");
+        }
+        return number;
+    }
+
+    /** The clinic's time zone; default America/New_York. */
+    public java.time.ZoneId clinicZone() {
+        String id = raw(Var.CLINIC_TIME_ZONE).orElse("America/New_York");
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("Environment variable " + Var.CLINIC_TIME_ZONE.name()
+                    + " must be a time zone id such as America/New_York");
+        }
     }
 
     /** How long a coordinator's claim (lease) on a referral lasts; default 30 minutes, at most a day. */
@@ -228,6 +262,9 @@ public final class Config {
             case REFERRAL_DUE_EMERGENCY -> referralDue(Disposition.EMERGENCY);
             case REFERRAL_DUE_URGENT_REVIEW -> referralDue(Disposition.URGENT_REVIEW);
             case REFERRAL_DUE_CONSULT -> referralDue(Disposition.CONSULT);
+            case REFERRAL_DUE_OTHER_PATHWAY -> referralDue(Disposition.OTHER_PATHWAY);
+            case EMERGENCY_NUMBER -> emergencyNumber();
+            case CLINIC_TIME_ZONE -> clinicZone();
             case CLAIM_LEASE_MINUTES -> claimLease();
             case WORKLIST_CURSOR_KEY -> worklistCursorKey();
             default -> { }

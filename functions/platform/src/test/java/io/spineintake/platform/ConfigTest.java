@@ -49,6 +49,29 @@ class ConfigTest {
     }
 
     @Test
+    void theClinicSettingsHaveDefaultsAndRefuseNonsenseWithoutEchoingIt() {
+        Config defaults = Config.of(Map.of());
+        assertThat(defaults.referralDue(Disposition.OTHER_PATHWAY)).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(defaults.emergencyNumber()).isEqualTo("911");
+        assertThat(defaults.clinicZone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThatThrownBy(() -> defaults.referralDue(Disposition.CONSERVATIVE_CARE_FIRST))
+                .as("the re-contact date comes from the rule set").isInstanceOf(IllegalArgumentException.class);
+
+        Config clinic = Config.of(Map.of("EMERGENCY_NUMBER", "112", "CLINIC_TIME_ZONE", "Europe/Madrid",
+                "REFERRAL_DUE_OTHER_PATHWAY", "P21D"));
+        assertThat(clinic.emergencyNumber()).isEqualTo("112");
+        assertThat(clinic.clinicZone()).isEqualTo(java.time.ZoneId.of("Europe/Madrid"));
+        assertThat(clinic.referralDue(Disposition.OTHER_PATHWAY)).isEqualTo(java.time.Duration.ofDays(21));
+
+        for (String bad : new String[] {"call us", "<b>911</b>", "9", "+-()"}) {
+            assertThatThrownBy(() -> Config.of(Map.of("EMERGENCY_NUMBER", bad)).require(Var.EMERGENCY_NUMBER))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("EMERGENCY_NUMBER").hasMessageNotContaining(bad);
+        }
+        assertThatThrownBy(() -> Config.of(Map.of("CLINIC_TIME_ZONE", "Mars/Olympus")).require(Var.CLINIC_TIME_ZONE))
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining("Mars");
+    }
+
+    @Test
     void blankCountsAsMissing() {
         assertThatThrownBy(() -> Config.of(Map.of("AWS_REGION", "  ")).region())
                 .hasMessage("Missing required environment variable AWS_REGION");

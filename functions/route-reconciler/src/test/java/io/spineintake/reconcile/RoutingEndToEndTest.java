@@ -122,18 +122,72 @@ class RoutingEndToEndTest {
     }
 
     @Test
-    void nonRoutableIntakesAreNeverQueued(LocalAws aws) {
+    void aConservativeCareIntakeGoesToTheRecontactListDueAtTheDateThePatientWasTold(LocalAws aws) {
         RoutingSystem system = new RoutingSystem(aws);
         system.drainQueue();
         var event = RoutingSystem.sample("post-intake");
-        // pain for one month: conservative care first, not the consult queue
+        // pain for one month: conservative care first, then a re-contact
         event.setBody(event.getBody().replace("\"durationMonths\":14", "\"durationMonths\":1"));
         APIGatewayV2HTTPResponse response = system.post(event);
         assertThat(response.getStatusCode()).isEqualTo(201);
         IntakeRecord intake = system.intakes.get(intakeId(response)).orElseThrow();
         assertThat(intake.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
-        assertThat(intake.routingState()).isEqualTo(RoutingState.NOT_ROUTED);
-        assertThat(system.drainQueue()).isZero();
+        assertThat(intake.routingState()).isEqualTo(RoutingState.ROUTED);
+        assertThat(system.drainQueue()).isEqualTo(1);
+
+        var referral = system.referrals.get(intake.intakeId()).orElseThrow();
+        assertThat(referral.band()).contains(io.spineintake.platform.referrals.Band.RECONTACT);
+        assertThat(referral.dueAt()).isEqualTo(intake.dueAt());
+        // the 3-month mark of the pain is later than 6 weeks after the advice
+        java.time.Instant received = java.time.Instant.parse(intake.receivedAt());
+        assertThat(java.time.Instant.parse(referral.dueAt())).isAfter(received.plus(java.time.Duration.ofDays(42)));
+        String contactBy = readJson(response.getBody()).get("nextSteps") instanceof Map<?, ?> next
+                ? String.valueOf(next.get("contactBy")) : null;
+        assertThat(contactBy).isEqualTo(java.time.Instant.parse(referral.dueAt())
+                .atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().toString());
+    }
+
+    /**
+     * An intake stored before rule set 1.1.0 (no due date, no red flags on the item, a 1.0.0
+     * assessment) left PENDING is still read and routed: its referral is due by the clinic's interval.
+     */
+    @Test
+    void anIntakeStoredBefore110IsStillRoutedAndDueByTheClinicsInterval(LocalAws aws) {
+        RoutingSystem system = new RoutingSystem(aws);
+        system.drainQueue();
+        String id = java.util.UUID.randomUUID().toString();
+        java.time.Instant received = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>();
+        java.util.function.BiConsumer<String, String> s = (k, v) ->
+                item.put(k, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v));
+        s.accept("intakeId", id);
+        s.accept("receivedAt", IntakeRecord.timestamp(received));
+        s.accept("requestHash", "0".repeat(64));
+        s.accept("formJson", "{}");
+        s.accept("assessmentJson", "{\"ruleSetVersion\":\"1.0.0\"}");
+        s.accept("ruleSetVersion", "1.0.0");
+        s.accept("disposition", "CONSULT");
+        s.accept("tier", "HIGH");
+        item.put("score", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("72"));
+        s.accept("priorityKey", "2-8-028-" + String.format("%013d", received.toEpochMilli()));
+        s.accept("patientMessage", "CONSULT_TEAM_WILL_CONTACT");
+        s.accept("responseJson", "{}");
+        s.accept("routingState", "PENDING");
+        s.accept("pendingShard", IntakeRecord.shardFor(id));
+        s.accept("updatedAt", IntakeRecord.timestamp(received));
+        item.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        s.accept("regions", "LUMBAR");
+        aws.clients().dynamoDb().putItem(r -> r.tableName(aws.intakesTable()).item(item));
+
+        IntakeRecord old = system.intakes.get(id).orElseThrow();
+        assertThat(old.dueAt()).isNull();
+        assertThat(old.redFlags()).isEmpty();
+        assertThat(system.reconcile().routed()).isEqualTo(1);
+        assertThat(system.drainQueue()).isEqualTo(1);
+        var referral = system.referrals.get(id).orElseThrow();
+        assertThat(java.time.Instant.parse(referral.dueAt())).isEqualTo(received.plus(java.time.Duration.ofDays(14)));
+        assertThat(referral.band()).contains(io.spineintake.platform.referrals.Band.CONSULT);
+        assertThat(referral.redFlags()).isEmpty();
     }
 
     @Test
@@ -165,7 +219,7 @@ class RoutingEndToEndTest {
         assertThat(messages).hasSize(1);
         Map<String, Object> body = readJson(messages.get(0).body());
         assertThat(body.keySet()).containsExactlyInAnyOrder("intakeId", "regions", "disposition", "tier", "score",
-                "priorityKey", "submittedAt");
+                "priorityKey", "submittedAt", "dueAt", "redFlags", "repeatRfaCandidate");
         Map<String, Object> form = readJson(event.getBody());
         @SuppressWarnings("unchecked")
         Map<String, Object> patient = (Map<String, Object>) form.get("patient");

@@ -44,10 +44,10 @@ final class RoutingSystem {
     RoutingSystem(LocalAws aws) {
         this.aws = aws;
         this.intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
-        this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         this.publisher = new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl());
         IntakeRouter router = new IntakeRouter(intakes, publisher);
-        this.submit = new SubmitIntakeHandler(new IntakeSubmission(intakes, router, CONTRACT, ENGINE, Clock.systemUTC()));
+        this.submit = new SubmitIntakeHandler(new IntakeSubmission(intakes, router, CONTRACT, ENGINE, aws.config(), Clock.systemUTC()));
         this.consumer = new ConsultQueueHandler(new ReferralCreation(referrals, aws.config(), Clock.systemUTC()));
         this.reconciler = new RouteReconcilerHandler(new PendingIntakeReconciler(intakes, router, Duration.ZERO,
                 Clock.systemUTC()));

@@ -8,9 +8,11 @@ import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.intakes.RoutingState;
-import io.spineintake.platform.referrals.Band;
+import io.spineintake.platform.Config;
+import io.spineintake.platform.Json;
 import io.spineintake.triage.TriageEngine;
 import io.spineintake.triage.assess.Assessment;
+import io.spineintake.triage.assess.RedFlag;
 import io.spineintake.triage.assess.RegionAssessment;
 import io.spineintake.triage.form.FormContract;
 import io.spineintake.triage.form.FormReading;
@@ -50,15 +52,20 @@ public final class IntakeSubmission {
     private final TriageEngine engine;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Config config;
+    private final PatientMessages messages;
 
+    /** {@code config} gives the clinic's due intervals, emergency number and time zone. */
     public IntakeSubmission(IntakeRepository intakes, IntakeRouter router, FormContract contract, TriageEngine engine,
-                            Clock clock) {
+                            Config config, Clock clock) {
         this.intakes = intakes;
         this.router = router;
         this.contract = contract;
         this.engine = engine;
         this.clock = clock;
         this.json = contract.mapper();
+        this.config = config;
+        this.messages = PatientMessages.load(config.emergencyNumber(), config.clinicZone());
     }
 
     /**
@@ -80,14 +87,16 @@ public final class IntakeSubmission {
         String requestHash = sha256Hex(body);
         String intakeId = idempotencyKey.map(IntakeSubmission::intakeIdForKey).orElseGet(() -> UUID.randomUUID().toString());
         String received = IntakeRecord.timestamp(receivedAt);
-        String receipt = write(new Receipt(intakeId, received, NextSteps.of(assessment.patientMessage())));
+        Instant dueAt = dueAt(assessment, receivedAt);
+        String receipt = write(Json.api(), new Receipt(intakeId, received,
+                messages.nextSteps(assessment, reading.form().patient().language(), dueAt)));
 
         IntakeRecord intake = IntakeRecord.builder()
                 .intakeId(intakeId)
                 .receivedAt(received)
                 .requestHash(requestHash)
                 .formJson(contract.toJson(reading.form()))
-                .assessmentJson(write(assessment))
+                .assessmentJson(write(json, assessment))
                 .ruleSetVersion(assessment.ruleSetVersion())
                 .disposition(assessment.disposition())
                 .tier(assessment.tier())
@@ -95,9 +104,13 @@ public final class IntakeSubmission {
                 .priorityKey(assessment.priorityKey())
                 .patientMessage(assessment.patientMessage())
                 .responseJson(receipt)
-                .routingState(Band.of(assessment.disposition()).isPresent() ? RoutingState.PENDING : RoutingState.NOT_ROUTED)
+                .routingState(RoutingState.PENDING)
                 .updatedAt(received)
                 .regions(assessment.regions().stream().map(RegionAssessment::region).toList())
+                .dueAt(IntakeRecord.timestamp(dueAt))
+                .redFlags(java.util.stream.Stream.concat(assessment.redFlags().hardStops().stream(),
+                        assessment.redFlags().urgent().stream()).map(RedFlag::id).distinct().toList())
+                .repeatRfaCandidate(assessment.repeatRfaCandidate())
                 .build();
         if (intakes.putIfAbsent(intake)) {
             route(intake);
@@ -112,6 +125,16 @@ public final class IntakeSubmission {
         return new SubmissionOutcome.Refused(Problem.of(422, "Idempotency-Key reused",
                 "This Idempotency-Key was already used with a different request body. Use a new key for a new form.")
                 .withType(KEY_REUSED));
+    }
+
+    /**
+     * When the referral is due, decided now so that what the patient is told and what the list says
+     * are the same date: a conservative-care patient's re-contact date (rule set), otherwise the
+     * clinic's interval for the disposition after receipt.
+     */
+    private Instant dueAt(Assessment assessment, Instant receivedAt) {
+        return assessment.recontactAt() != null ? assessment.recontactAt()
+                : receivedAt.plus(config.referralDue(assessment.disposition()));
     }
 
     /**
@@ -176,9 +199,9 @@ public final class IntakeSubmission {
         }
     }
 
-    private String write(Object value) {
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return json.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }

@@ -49,7 +49,10 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
 
     /** The local runner's: its own configuration and clients. */
     public SubmitIntakeHandler(Environment env) {
-        this(submission(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL), env.clients()));
+        this(submission(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL,
+                Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,
+                Config.Var.REFERRAL_DUE_OTHER_PATHWAY, Config.Var.EMERGENCY_NUMBER, Config.Var.CLINIC_TIME_ZONE),
+                env.clients()));
     }
 
     public SubmitIntakeHandler(IntakeSubmission submission) {
@@ -60,7 +63,7 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
         IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
         return new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),
-                FormContract.load(), TriageEngine.fromEnvironment(config.values()), Clock.systemUTC());
+                FormContract.load(), TriageEngine.fromEnvironment(config.values()), config, Clock.systemUTC());
     }
 
     @Override

@@ -93,8 +93,10 @@ record Answer(int status, Map<String, String> headers, String body, boolean base
 
     /**
      * Asserts the 201 receipt: exactly intakeId (a UUID), receivedAt (UTC, milliseconds) and
-     * nextSteps {code, message, safetyAdvice}, with this code; no score, tier, disposition or other
-     * assessment field anywhere. Returns the intake id.
+     * nextSteps {code, language, message, when, contactBy, emergencyNumber, advice[]}, with this code,
+     * every placeholder filled, a date unless the patient is to seek emergency care now, and advice
+     * that names the emergency number; no score, tier, disposition or other assessment field
+     * anywhere. Returns the intake id.
      */
     String assertReceipt(String expectedCode) {
         String id = assertCreated();
@@ -106,10 +108,22 @@ record Answer(int status, Map<String, String> headers, String body, boolean base
         assertThat(receipt.path("receivedAt").asText()).matches(TIMESTAMP_PATTERN);
         JsonNode next = receipt.path("nextSteps");
         assertThat(next.properties()).extracting(Map.Entry::getKey)
-                .containsExactlyInAnyOrder("code", "message", "safetyAdvice");
+                .containsExactlyInAnyOrder("code", "language", "message", "when", "contactBy", "emergencyNumber", "advice");
         assertThat(next.path("code").asText()).isEqualTo(expectedCode);
-        assertThat(next.path("message").asText()).isNotBlank();
-        assertThat(next.path("safetyAdvice").asText()).isNotBlank();
+        assertThat(next.path("language").asText()).isIn("en", "es");
+        assertThat(next.path("message").asText()).isNotBlank().doesNotContain("{");
+        assertThat(next.path("when").asText()).isNotBlank().doesNotContain("{");
+        if (expectedCode.equals("SEEK_EMERGENCY_CARE_NOW")) {
+            assertThat(next.path("contactBy").isNull()).as("no date: care is needed now").isTrue();
+        } else {
+            assertThat(next.path("contactBy").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        }
+        String number = next.path("emergencyNumber").asText();
+        assertThat(number).isNotBlank();
+        assertThat(next.path("advice")).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.path("code").asText()).matches("[A-Z_]+");
+            assertThat(a.path("text").asText()).contains(number).doesNotContain("{");
+        });
         return id;
     }
 

@@ -39,7 +39,7 @@ final class Intakes {
         IntakeRepository intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
         return new SubmitIntakeHandler(new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl())),
-                FormContract.load(), new TriageEngine(RuleSet.bundled()), Clock.systemUTC()));
+                FormContract.load(), new TriageEngine(RuleSet.bundled()), io.spineintake.platform.Config.of(java.util.Map.of()), Clock.systemUTC()));
     }
 
     static IntakeRepository repository(LocalAws aws) {

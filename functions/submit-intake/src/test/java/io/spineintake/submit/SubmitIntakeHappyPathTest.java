@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalAwsExtension.class)
 class SubmitIntakeHappyPathTest {
 
-    static final Set<Disposition> ROUTED = EnumSet.of(Disposition.CONSULT, Disposition.URGENT_REVIEW, Disposition.EMERGENCY);
-
     static SubmitIntakeHandler handler;
 
     @BeforeAll
@@ -64,10 +62,10 @@ class SubmitIntakeHappyPathTest {
         assertThat(stored.formJson()).isEqualTo(Fixtures.canonical(body));
         assertThat(TestForms.tree(stored.formJson())).isEqualTo(TestForms.tree(new String(body, StandardCharsets.UTF_8)));
         JsonNode assessment = TestForms.tree(stored.assessmentJson());
-        assertThat(assessment.path("ruleSetVersion").asText()).isEqualTo("1.0.0");
+        assertThat(assessment.path("ruleSetVersion").asText()).isEqualTo(RuleSet.bundled().version());
         assertThat(assessment.path("disposition").asText()).isEqualTo("CONSULT");
         assertThat(assessment.path("patientMessage").asText()).isEqualTo("CONSULT_TEAM_WILL_CONTACT");
-        assertThat(stored.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(stored.ruleSetVersion()).isEqualTo(RuleSet.bundled().version());
         assertThat(stored.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(stored.tier().name()).isEqualTo(assessment.path("tier").asText());
         assertThat(stored.score()).isEqualTo(assessment.path("score").asInt());
@@ -84,14 +82,15 @@ class SubmitIntakeHappyPathTest {
     }
 
     /**
-     * Every reference vignette: the stored disposition is the engine's for the stored receivedAt, and
-     * routingState follows it (ROUTED at once for CONSULT, URGENT_REVIEW, EMERGENCY; NOT_ROUTED otherwise).
+     * Every reference vignette: the stored disposition is the engine's for the stored receivedAt;
+     * every one is routed at once (every disposition has a list); the date the patient is told is
+     * the date the stored intake's referral will be due, in the clinic's time zone.
      */
     @Test
     void routingStateFollowsTheDispositionForEveryVignette(LocalAws aws) {
         TriageEngine engine = new TriageEngine(RuleSet.bundled());
         Set<Disposition> seen = EnumSet.noneOf(Disposition.class);
-        for (int i = 1; i <= 12; i++) {
+        for (int i = 1; i <= 18; i++) {
             String vignette = String.format("V%02d", i);
             byte[] body = TestForms.bytes(Fixtures.vignette(vignette));
 
@@ -105,15 +104,16 @@ class SubmitIntakeHappyPathTest {
             seen.add(disposition);
             assertThat(disposition).as(vignette).isEqualTo(expected);
             answer.assertReceipt(PatientMessage.of(disposition).name());
-            if (ROUTED.contains(disposition)) {
-                assertThat(stored.routingState()).as(vignette).isEqualTo(RoutingState.ROUTED);
-                assertThat(stored.pendingShard()).as(vignette).isNull();
-            } else {
-                assertThat(stored.routingState()).as(vignette).isEqualTo(RoutingState.NOT_ROUTED);
-                assertThat(stored.pendingShard()).as(vignette).isNull();
+            assertThat(stored.routingState()).as(vignette).isEqualTo(RoutingState.ROUTED);
+            assertThat(stored.pendingShard()).as(vignette).isNull();
+            assertThat(stored.dueAt()).as(vignette).isGreaterThan(stored.receivedAt());
+            JsonNode next = answer.json().path("nextSteps");
+            if (disposition != Disposition.EMERGENCY) {
+                assertThat(next.path("contactBy").asText()).as(vignette).isEqualTo(
+                        Instant.parse(stored.dueAt()).atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().toString());
             }
         }
-        // the vignettes cover every disposition, so both branches above were taken
+        // the vignettes cover every disposition
         assertThat(seen).containsExactlyInAnyOrder(Disposition.values());
     }
 

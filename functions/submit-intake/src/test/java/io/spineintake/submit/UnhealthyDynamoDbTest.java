@@ -39,7 +39,7 @@ class UnhealthyDynamoDbTest {
         IntakeRepository intakes = new IntakeRepository(clients, "t-unhealthy-intakes");
         return new SubmitIntakeHandler(new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, "http://127.0.0.1:9/000000000000/unreachable.fifo")),
-                FormContract.load(), new TriageEngine(RuleSet.bundled()), Clock.systemUTC()));
+                FormContract.load(), new TriageEngine(RuleSet.bundled()), io.spineintake.platform.Config.of(java.util.Map.of()), Clock.systemUTC()));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -102,9 +102,15 @@ public final class ApiProblem extends RuntimeException {
             String detail = o.outcome() + " is not an outcome for " + (o.overridden()
                     ? "the disposition " + o.disposition() : "an " + o.disposition() + " referral")
                     + "; its outcomes are " + String.join(", ", o.allowed().stream().map(Enum::name).toList())
-                    + ". To decide otherwise, override the disposition (overrideDisposition, with overrideReason)"
+                    + ". To decide otherwise, override the disposition (overrideDisposition, with a reason)"
                     + " to one that has this outcome.";
             return of(422, INVALID_DECISION, "Outcome not allowed", detail, List.of(new Problem.FieldError("/outcome", detail)));
+        }
+        if (refusal instanceof Referral.ReasonRequired r) {
+            String detail = r.override()
+                    ? "A decision that overrides the disposition needs a reason; it is kept in the audit trail."
+                    : "Closing an " + r.closing() + " referral needs a reason; it is kept in the audit trail.";
+            return of(422, INVALID_DECISION, "Reason required", detail, List.of(new Problem.FieldError("/reason", detail)));
         }
         return of(409, REFERRAL_CLOSED, "Referral is closed", "The referral is closed: it has been decided.");
     }

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * The body of POST /referrals/{id}/decision, read strictly from a Jackson tree:
- * {@code {"outcome", "note"?, "overrideDisposition"?, "overrideReason"?}}. Unknown fields, wrong
- * types, unknown values and rule breaks are 422 with one errors[] entry per field (JSON Pointers);
- * a body that is not one JSON object is 400. Error details never repeat a submitted value.
+ * {@code {"outcome", "note"?, "overrideDisposition"?, "reason"?}}. Unknown fields, wrong types,
+ * unknown values and rule breaks are 422 with one errors[] entry per field (JSON Pointers); a body
+ * that is not one JSON object is 400. Error details never repeat a submitted value. Whether a
+ * reason is required depends on the referral, so the aggregate decides that ({@link Referral.ReasonRequired}).
  */
 final class DecisionRequest {
 
@@ -27,7 +28,7 @@ final class DecisionRequest {
     static final int MAX_NOTE_LENGTH = 2000;
     static final int MAX_REASON_LENGTH = 1000;
 
-    private static final Set<String> FIELDS = Set.of("outcome", "note", "overrideDisposition", "overrideReason");
+    private static final Set<String> FIELDS = Set.of("outcome", "note", "overrideDisposition", "reason");
 
     private DecisionRequest() {
     }
@@ -51,7 +52,7 @@ final class DecisionRequest {
             String name = it.next();
             if (!FIELDS.contains(name)) {
                 errors.add(new Problem.FieldError(JsonPointer.child("", name),
-                        "Unknown field; the fields are outcome, note, overrideDisposition and overrideReason."));
+                        "Unknown field; the fields are outcome, note, overrideDisposition and reason."));
             }
         }
         Outcome outcome = oneOf(root, "outcome", true, Outcome.class, errors);
@@ -60,15 +61,11 @@ final class DecisionRequest {
             errors.add(new Problem.FieldError("/note", "Must be at most " + MAX_NOTE_LENGTH + " characters."));
         }
         Disposition override = oneOf(root, "overrideDisposition", false, Disposition.class, errors);
-        String reason = text(root, "overrideReason", false, errors);
+        String reason = text(root, "reason", false, errors);
         boolean overrideGiven = root.hasNonNull("overrideDisposition");
         if (reason != null && (reason.isBlank() || length(reason) > MAX_REASON_LENGTH)) {
-            errors.add(new Problem.FieldError("/overrideReason",
+            errors.add(new Problem.FieldError("/reason",
                     "Must be 1 to " + MAX_REASON_LENGTH + " characters, not only spaces."));
-        } else if (overrideGiven && !root.hasNonNull("overrideReason")) {
-            errors.add(new Problem.FieldError("/overrideReason", "Required when overrideDisposition is given."));
-        } else if (!overrideGiven && root.hasNonNull("overrideReason")) {
-            errors.add(new Problem.FieldError("/overrideReason", "Only allowed together with overrideDisposition."));
         }
         if (outcome == Outcome.ESCALATE_TO_URGENT && overrideGiven) {
             errors.add(new Problem.FieldError("/overrideDisposition",

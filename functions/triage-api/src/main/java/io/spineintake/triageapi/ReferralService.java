@@ -2,6 +2,7 @@ package io.spineintake.triageapi;
 
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
+import io.spineintake.platform.referrals.AuditEntry;
 import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.Referral;
 import io.spineintake.platform.referrals.ReferralRecord;
@@ -127,17 +128,20 @@ public final class ReferralService {
 
     // ---- detail ------------------------------------------------------------------------------
 
-    /** A referral with its intake (null when the intake is missing). */
-    public record Detail(ReferralRecord referral, IntakeRecord intake) {
+    /** A referral with its intake (null when the intake is missing) and its audit trail, oldest first. */
+    public record Detail(ReferralRecord referral, IntakeRecord intake, List<AuditEntry> audit) {
     }
 
-    /** The referral and its intake; the read is recorded (VIEWED) without changing the version. */
+    /**
+     * The referral, its intake and its trail; the read is recorded (VIEWED) in the audit table,
+     * without writing the referral (its version stays).
+     */
     public Detail view(String referralId, Coordinator me) {
         requireUuid(referralId);
-        ReferralRecord referral = referrals.appendAudit(referralId, Referral.view(me.username(), clock.instant()))
-                .orElseThrow(ApiProblem::notFound);
+        ReferralRecord referral = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
+        referrals.appendAudit(referral, Referral.view(me.username(), clock.instant()));
         IntakeRecord intake = referral.intakeId() == null ? null : intakes.get(referral.intakeId()).orElse(null);
-        return new Detail(referral, intake);
+        return new Detail(referral, intake, referrals.trail(referral));
     }
 
     // ---- claim, release, decide --------------------------------------------------------------

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spineintake.platform.Json;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.referrals.AuditEntry;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.Outcome;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralStatus;
@@ -28,24 +29,28 @@ final class ReferralViews {
     private ReferralViews() {
     }
 
-    /** A worklist item: the referral's summary and claim; {@code overdue} against the listing's asOf. */
-    record Summary(String referralId, String intakeId, ReferralStatus status, Disposition disposition, Tier tier,
-                   Integer score, List<Region> regions, String priorityKey, String submittedAt, String dueAt,
-                   boolean overdue, String assignee, String leaseUntil, Long version) {
+    /**
+     * A worklist item: the referral's list (band), summary, red flags raised (rule ids) and claim;
+     * {@code overdue} against the listing's asOf.
+     */
+    record Summary(String referralId, String intakeId, Band band, ReferralStatus status, Disposition disposition,
+                   Tier tier, Integer score, List<Region> regions, List<String> redFlags, boolean repeatRfaCandidate,
+                   String priorityKey, String submittedAt, String dueAt, boolean overdue, String assignee,
+                   String leaseUntil, Long version) {
         static Summary of(ReferralRecord r, String asOf) {
             boolean overdue = r.open() && r.dueAt() != null && r.dueAt().compareTo(asOf) <= 0;
-            return new Summary(r.referralId(), r.intakeId(), r.status(), r.disposition(), r.tier(), r.score(),
-                    r.regions(), r.priorityKey(), r.submittedAt(), r.dueAt(), overdue, r.assignee(), r.leaseUntil(),
-                    r.version());
+            return new Summary(r.referralId(), r.intakeId(), r.band().orElse(null), r.status(), r.disposition(),
+                    r.tier(), r.score(), r.regions(), r.redFlags(), Boolean.TRUE.equals(r.repeatRfaCandidate()),
+                    r.priorityKey(), r.submittedAt(), r.dueAt(), overdue, r.assignee(), r.leaseUntil(), r.version());
         }
     }
 
     /** The summary and the decision fields (the claim, release and decision answers). */
     record Referral(@JsonUnwrapped Summary summary, boolean open, Outcome outcome, String note, String decidedBy,
-                    String decidedAt, Disposition originalDisposition, String overrideReason) {
+                    String decidedAt, Disposition originalDisposition, String reason) {
         static Referral of(ReferralRecord r, String asOf) {
             return new Referral(Summary.of(r, asOf), r.open(), r.outcome(), r.note(), r.decidedBy(), r.decidedAt(),
-                    r.originalDisposition(), r.overrideReason());
+                    r.originalDisposition(), r.reason());
         }
     }
 
@@ -57,7 +62,7 @@ final class ReferralViews {
             String id = d.referral().referralId();
             return new Detail(Referral.of(d.referral(), asOf), intake == null ? null : intake.receivedAt(),
                     intake == null ? null : intake.ruleSetVersion(), tree(intake == null ? null : intake.formJson(), "form", id),
-                    tree(intake == null ? null : intake.assessmentJson(), "assessment", id), d.referral().audit());
+                    tree(intake == null ? null : intake.assessmentJson(), "assessment", id), d.audit());
         }
     }
 

@@ -66,7 +66,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** The local runner's: its own configuration and clients. */
     public TriageApiHandler(Environment env) {
-        this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE,
+        this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
                 Config.Var.WORKLIST_CURSOR_KEY), env.clients()));
     }
 
@@ -75,7 +75,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private static ReferralService service(Config config, AwsClients clients) {
-        return new ReferralService(new ReferralRepository(clients, config.referralsTable()),
+        return new ReferralService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
                 new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease(),
                 config.worklistCursorKey());
     }

@@ -67,7 +67,7 @@ final class Api {
     Api(LocalAws aws, TestClock clock) {
         this.aws = aws;
         this.clock = clock;
-        this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         this.intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
         this.service = new ReferralService(referrals, intakes, clock, LEASE, CURSOR_KEY);
         this.handler = new TriageApiHandler(service);
@@ -111,11 +111,7 @@ final class Api {
     }
 
     static int band(String disposition) {
-        return switch (disposition) {
-            case "EMERGENCY" -> 0;
-            case "URGENT_REVIEW" -> 1;
-            default -> 2;
-        };
+        return Disposition.valueOf(disposition).band();
     }
 
     /** B-F-SSS-TTTTTTTTTTTTT, as the triage engine's PriorityKey writes it; submitted millis made unique. */
@@ -144,8 +140,8 @@ final class Api {
                 .createdAt(created)
                 .dueAt(IntakeRecord.timestamp(s.due()))
                 .worklist(ReferralRecord.OPEN)
-                .audit(List.of(AuditEntry.builder().at(created).actor("system").action(AuditAction.CREATED)
-                        .status(ReferralStatus.NEW).disposition(Disposition.valueOf(s.disposition())).version(1L).build()))
+                .lastEntry(AuditEntry.builder().at(created).actor("system").action(AuditAction.CREATED)
+                        .status(ReferralStatus.NEW).disposition(Disposition.valueOf(s.disposition())).version(1L).build())
                 .build();
         assertThat(referrals.createIfAbsent(r)).isTrue();
         return r;
@@ -153,6 +149,11 @@ final class Api {
 
     ReferralRecord get(String id) {
         return referrals.get(id).orElseThrow();
+    }
+
+    /** The referral's audit trail, oldest first, as the detail view reads it. */
+    List<AuditEntry> audit(ReferralRecord r) {
+        return referrals.trail(r);
     }
 
     /**

@@ -66,7 +66,7 @@ class DecisionTest {
         assertThat(r.worklist()).isNull();
         assertThat(r.leaseUntil()).isNull();
         assertThat(r.note()).contains("facet clinic");
-        AuditEntry last = r.audit().get(r.audit().size() - 1);
+        AuditEntry last = api.audit(r).get(api.audit(r).size() - 1);
         assertThat(last.action()).isEqualTo(AuditAction.DECIDED);
         assertThat(last.outcome()).isEqualTo(Outcome.SCHEDULE_CONSULT);
         assertThat(last.status()).isEqualTo(ReferralStatus.DECIDED);
@@ -80,14 +80,14 @@ class DecisionTest {
         String id = claimed();
         Map<String, Object> d = decision("CONSERVATIVE_CARE_FIRST");
         d.put("overrideDisposition", "CONSERVATIVE_CARE_FIRST");
-        d.put("overrideReason", "Only six weeks of symptoms on review of the imaging.");
+        d.put("reason", "Only six weeks of symptoms on review of the imaging.");
         Api.Answer a = api.decide("alice.ng", id, "W/\"2\"", Api.json(d));
 
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().path("disposition").asText()).isEqualTo("CONSERVATIVE_CARE_FIRST");
         assertThat(a.body().path("originalDisposition").asText()).isEqualTo("CONSULT");
-        assertThat(a.body().path("overrideReason").asText()).startsWith("Only six weeks");
-        AuditEntry last = api.get(id).audit().get(api.get(id).audit().size() - 1);
+        assertThat(a.body().path("reason").asText()).startsWith("Only six weeks");
+        AuditEntry last = api.audit(api.get(id)).get(api.audit(api.get(id)).size() - 1);
         assertThat(last.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
         assertThat(last.reason()).startsWith("Only six weeks");
     }
@@ -97,7 +97,7 @@ class DecisionTest {
         String id = claimed();
         Map<String, Object> d = decision("NEEDS_MORE_INFORMATION");
         d.put("overrideDisposition", "URGENT_REVIEW");
-        d.put("overrideReason", "Night pain mentioned on the phone.");
+        d.put("reason", "Night pain mentioned on the phone.");
         Api.Answer waiting = api.decide("alice.ng", id, "2", Api.json(d));
         assertThat(waiting.status()).isEqualTo(200);
         assertThat(waiting.body().path("status").asText()).isEqualTo("WAITING_FOR_PATIENT");
@@ -109,7 +109,7 @@ class DecisionTest {
         assertThat(api.claim("bob.okafor", id).etag()).isEqualTo("\"4\"");
         Map<String, Object> second = decision("OTHER_PATHWAY");
         second.put("overrideDisposition", "OTHER_PATHWAY");
-        second.put("overrideReason", "Inflammatory picture: rheumatology.");
+        second.put("reason", "Inflammatory picture: rheumatology.");
         Api.Answer decided = api.decide("bob.okafor", id, 4, second);
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.body().path("disposition").asText()).isEqualTo("OTHER_PATHWAY");
@@ -203,11 +203,14 @@ class DecisionTest {
             "{\"outcome\":\"MAYBE_LATER\"} | 422 | /outcome",
             "{\"outcome\":7} | 422 | /outcome",
             "{\"outcome\":null} | 422 | /outcome",
-            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"CONSULT\"} | 422 | /overrideReason",
-            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"CONSULT\",\"overrideReason\":\"   \"} | 422 | /overrideReason",
-            "{\"outcome\":\"DECLINED\",\"overrideReason\":\"no override given\"} | 422 | /overrideReason",
-            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"SOMEWHERE\",\"overrideReason\":\"x\"} | 422 | /overrideDisposition",
-            "{\"outcome\":\"ESCALATE_TO_URGENT\",\"overrideDisposition\":\"CONSULT\",\"overrideReason\":\"x\"} | 422 | /overrideDisposition",
+            // an override needs a reason (decided by the aggregate; still nothing written)
+            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"CONSULT\"} | 422 | /reason",
+            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"CONSULT\",\"reason\":\"   \"} | 422 | /reason",
+            "{\"outcome\":\"DECLINED\",\"reason\":7} | 422 | /reason",
+            // the field's name before 1.1.0 is an unknown field now
+            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"CONSULT\",\"overrideReason\":\"x\"} | 422 | /overrideReason",
+            "{\"outcome\":\"DECLINED\",\"overrideDisposition\":\"SOMEWHERE\",\"reason\":\"x\"} | 422 | /overrideDisposition",
+            "{\"outcome\":\"ESCALATE_TO_URGENT\",\"overrideDisposition\":\"CONSULT\",\"reason\":\"x\"} | 422 | /overrideDisposition",
             "{\"outcome\":\"DECLINED\",\"note\":42} | 422 | /note",
             "{\"outcome\":\"DECLINED\",\"priority\":\"high\"} | 422 | /priority",
             "{\"outcome\":\"DECLINED\",\"a/b\":1} | 422 | /a~1b",
@@ -232,8 +235,8 @@ class DecisionTest {
 
         Map<String, Object> longReason = decision("DECLINED");
         longReason.put("overrideDisposition", "CONSULT");
-        longReason.put("overrideReason", "r".repeat(1001));
-        assertThat(api.decide("alice.ng", id, 2, longReason).pointers()).containsExactly("/overrideReason");
+        longReason.put("reason", "r".repeat(1001));
+        assertThat(api.decide("alice.ng", id, 2, longReason).pointers()).containsExactly("/reason");
 
         // several errors at once, each with its pointer
         Map<String, Object> many = new HashMap<>();
@@ -246,7 +249,7 @@ class DecisionTest {
         Map<String, Object> atLimit = decision("DECLINED");
         atLimit.put("note", "é".repeat(2000));
         atLimit.put("overrideDisposition", "CONSULT");
-        atLimit.put("overrideReason", "r".repeat(1000));
+        atLimit.put("reason", "r".repeat(1000));
         assertThat(api.decide("alice.ng", id, 2, atLimit).status()).isEqualTo(200);
     }
 
@@ -289,7 +292,7 @@ class DecisionTest {
         }
         ReferralRecord r = api.get(id);
         assertThat(r.version()).isEqualTo(1L);
-        assertThat(r.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
+        assertThat(api.audit(r)).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @ParameterizedTest
@@ -342,7 +345,7 @@ class DecisionTest {
         // as API Gateway passes /referrals/%ZZ: the id path parameter is the raw text
         APIGatewayV2HTTPEvent e = Api.event(TriageApiHandler.DETAIL, "%ZZ", Api.coordinator("alice.ng"));
         assertThat(api.call(e).status()).isEqualTo(400);
-        assertThat(api.get(id).audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
+        assertThat(api.audit(api.get(id))).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED);
     }
 
     @Test
@@ -361,20 +364,20 @@ class DecisionTest {
         // an override that does not allow the outcome is refused too
         Map<String, Object> mismatched = decision("SCHEDULE_CONSULT");
         mismatched.put("overrideDisposition", "OTHER_PATHWAY");
-        mismatched.put("overrideReason", "Not an emergency.");
+        mismatched.put("reason", "Not an emergency.");
         assertThat(api.decide("alice.ng", id, 2, mismatched).status()).isEqualTo(422);
         ReferralRecord untouched = api.get(id);
         assertThat(untouched.version()).isEqualTo(2L);
         assertThat(untouched.status()).isEqualTo(ReferralStatus.IN_REVIEW);
-        assertThat(untouched.audit()).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED, AuditAction.CLAIMED);
+        assertThat(api.audit(untouched)).extracting(AuditEntry::action).containsExactly(AuditAction.CREATED, AuditAction.CLAIMED);
 
         Map<String, Object> overridden = decision("SCHEDULE_CONSULT");
         overridden.put("overrideDisposition", "CONSULT");
-        overridden.put("overrideReason", "Called the patient: numbness was from a tight belt, gone now.");
+        overridden.put("reason", "Called the patient: numbness was from a tight belt, gone now.");
         Api.Answer decided = api.decide("alice.ng", id, 2, overridden);
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.body().path("originalDisposition").asText()).isEqualTo("EMERGENCY");
-        AuditEntry entry = api.get(id).audit().get(2);
+        AuditEntry entry = api.audit(api.get(id)).get(2);
         assertThat(entry.action()).isEqualTo(AuditAction.DECIDED);
         assertThat(entry.disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(entry.overriddenDisposition()).isEqualTo(Disposition.EMERGENCY);
@@ -385,13 +388,34 @@ class DecisionTest {
     void anEmergencyClosesAsReferredToEmergencyCare() {
         String id = api.create(Api.Spec.consult().disposition("EMERGENCY")).referralId();
         api.claim("alice.ng", id);
-        Api.Answer a = api.decide("alice.ng", id, 2, decision("REFERRED_TO_EMERGENCY_CARE"));
+        // closing an emergency needs a reason: 422 pointing at it, nothing written
+        Api.Answer bare = api.decide("alice.ng", id, 2, decision("REFERRED_TO_EMERGENCY_CARE"));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.type()).isEqualTo(ApiProblem.INVALID_DECISION);
+        assertThat(bare.pointers()).containsExactly("/reason");
+        assertThat(api.get(id).version()).isEqualTo(2L);
+        Map<String, Object> d = decision("REFERRED_TO_EMERGENCY_CARE");
+        d.put("reason", "Spoke to the patient: on the way to the ED.");
+        Api.Answer a = api.decide("alice.ng", id, 2, d);
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().path("open").asBoolean()).isFalse();
-        assertThat(api.get(id).audit().get(2).overriddenDisposition()).isNull();
+        assertThat(a.body().path("reason").asText()).isEqualTo("Spoke to the patient: on the way to the ED.");
+        assertThat(api.audit(api.get(id)).get(2).overriddenDisposition()).isNull();
+        assertThat(api.audit(api.get(id)).get(2).reason()).isEqualTo("Spoke to the patient: on the way to the ED.");
         // and a routine referral cannot be closed that way without an override
         String consult = api.create(Api.Spec.consult()).referralId();
         api.claim("alice.ng", consult);
         assertThat(api.decide("alice.ng", consult, 2, decision("REFERRED_TO_EMERGENCY_CARE")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void closingAnUrgentReviewNeedsAReasonButKeepingItOpenDoesNot() {
+        String id = api.create(Api.Spec.consult().disposition("URGENT_REVIEW")).referralId();
+        api.claim("alice.ng", id);
+        Api.Answer declined = api.decide("alice.ng", id, 2, decision("DECLINED"));
+        assertThat(declined.status()).isEqualTo(422);
+        assertThat(declined.pointers()).containsExactly("/reason");
+        assertThat(declined.body().path("detail").asText()).contains("URGENT_REVIEW");
+        assertThat(api.decide("alice.ng", id, 2, decision("NEEDS_MORE_INFORMATION")).status()).isEqualTo(200);
     }
 }

@@ -38,7 +38,7 @@ class DetailViewTest {
         assertThat(d.path("referralId").asText()).isEqualTo(id);
         assertThat(d.path("priorityKey").asText()).isEqualTo(created.priorityKey());
         assertThat(d.path("version").asLong()).isEqualTo(1);
-        for (String field : new String[] {"outcome", "note", "decidedBy", "decidedAt", "originalDisposition", "overrideReason"}) {
+        for (String field : new String[] {"outcome", "note", "decidedBy", "decidedAt", "originalDisposition", "reason"}) {
             assertThat(d.has(field)).as(field).isTrue();
             assertThat(d.path(field).isNull()).as(field).isTrue();
         }
@@ -79,7 +79,7 @@ class DetailViewTest {
         assertThat(r.version()).isEqualTo(2L);
         assertThat(r.status()).isEqualTo(ReferralStatus.IN_REVIEW);
         assertThat(r.assignee()).isEqualTo("alice.ng");
-        assertThat(r.audit()).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::at).containsExactly(
+        assertThat(api.audit(r)).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::at).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AuditAction.CREATED, "system", "2026-11-27T09:00:00.000Z"),
                 org.assertj.core.groups.Tuple.tuple(AuditAction.CLAIMED, "alice.ng", "2026-11-27T09:00:00.000Z"),
                 org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, "alice.ng", "2026-11-27T09:00:00.000Z"),

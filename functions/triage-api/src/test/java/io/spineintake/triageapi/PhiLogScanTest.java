@@ -36,7 +36,7 @@ class PhiLogScanTest {
             "Pain clinic referral", "MRI shows more", "MRI received", "prefers mornings", "Sample note", "Sample reason");
     /** JSON keys of a form or a decision: none may show up in a log line. */
     static final List<String> KEYS = List.of("patient", "dateOfBirth", "phone", "email", "postcode", "formJson",
-            "assessmentJson", "note", "overrideReason", "form", "assessment", "audit", "body");
+            "assessmentJson", "note", "reason", "form", "assessment", "audit", "body");
 
     static List<String> lines;
 
@@ -80,7 +80,7 @@ class PhiLogScanTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 JsonNode body = Api.JSON.readTree(Api.JSON.readTree(f.toFile()).path("body").asText("{}"));
                 body.path("note").asText("").lines().forEach(probes::add);
-                body.path("overrideReason").asText("").lines().forEach(probes::add);
+                body.path("reason").asText("").lines().forEach(probes::add);
             }
         }
         probes.remove("");

@@ -85,7 +85,7 @@ class SampleEventsTest {
         assertThat(answers.get("forbidden-no-group.json").type()).isEqualTo(ApiProblem.NOT_A_COORDINATOR);
 
         ReferralRecord a = api.get(A);
-        assertThat(a.audit()).extracting(e -> e.action()).containsExactly(AuditAction.CREATED, AuditAction.VIEWED, AuditAction.CLAIMED);
+        assertThat(api.audit(a)).extracting(e -> e.action()).containsExactly(AuditAction.CREATED, AuditAction.VIEWED, AuditAction.CLAIMED);
         assertThat(api.get(C).status()).isEqualTo(ReferralStatus.DECIDED);
         assertThat(List.of(api.get(B).status())).containsExactly(ReferralStatus.NEW);
     }

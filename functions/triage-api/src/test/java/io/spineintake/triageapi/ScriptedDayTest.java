@@ -63,7 +63,7 @@ class ScriptedDayTest {
                     view(first, id);
                     Map<String, Object> d = decision("CONSERVATIVE_CARE_FIRST", null);
                     d.put("overrideDisposition", "CONSERVATIVE_CARE_FIRST");
-                    d.put("overrideReason", "Physio not yet tried properly.");
+                    d.put("reason", "Physio not yet tried properly.");
                     decide(first, id, v, d);
                 }
                 case 2 -> { // escalated, then picked up and scheduled by another coordinator
@@ -96,7 +96,7 @@ class ScriptedDayTest {
                     assertThat(api.decide(first, id, v, decision("DECLINED", null)).status()).isEqualTo(409);
                     Map<String, Object> d = decision("OTHER_PATHWAY", null);
                     d.put("overrideDisposition", "OTHER_PATHWAY");
-                    d.put("overrideReason", "Pain clinic referral fits better.");
+                    d.put("reason", "Pain clinic referral fits better.");
                     decide(second, id, v, d);
                 }
                 case 6 -> { // claimed and still held at the end of the day, re-claimed once
@@ -122,13 +122,13 @@ class ScriptedDayTest {
             view(CAROL, id);
             Map<String, Object> d = decision("SCHEDULE_CONSULT", "MRI received.");
             d.put("overrideDisposition", "CONSULT");
-            d.put("overrideReason", "MRI received: a consult fits.");
+            d.put("reason", "MRI received: a consult fits.");
             decide(CAROL, id, v, d);
         }
 
         for (String id : ids) {
             ReferralRecord r = api.get(id);
-            Replayed replayed = replay(r.audit());
+            Replayed replayed = replay(api.audit(r));
             assertThat(replayed.status).as("status of %s", id).isEqualTo(r.status());
             assertThat(replayed.assignee).as("assignee of %s", id).isEqualTo(r.assignee());
             assertThat(replayed.outcome).as("outcome of %s", id).isEqualTo(r.outcome());
@@ -210,7 +210,9 @@ class ScriptedDayTest {
                 : "SCHEDULE_CONSULT", note);
         if (disposition == Disposition.URGENT_REVIEW) {
             d.put("overrideDisposition", "CONSULT");
-            d.put("overrideReason", "Reviewed by the clinician: no serious cause found.");
+            d.put("reason", "Reviewed by the clinician: no serious cause found.");
+        } else if (disposition == Disposition.EMERGENCY) {
+            d.put("reason", "Called the patient: at the emergency department.");
         }
         return d;
     }

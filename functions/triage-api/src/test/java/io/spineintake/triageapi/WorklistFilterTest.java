@@ -32,11 +32,11 @@ class WorklistFilterTest {
     @BeforeAll
     void worklist(LocalAws aws) {
         api = new Api(aws);
-        String[] dispositions = {"EMERGENCY", "URGENT_REVIEW", "CONSULT"};
+        String[] dispositions = {"EMERGENCY", "URGENT_REVIEW", "CONSULT", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST"};
         String[] tiers = {"HIGH", "MODERATE", "LOW"};
         String[] regions = {"LUMBAR", "CERVICAL,LUMBAR", "THORACIC", "CERVICAL"};
         for (int i = 0; i < 36; i++) {
-            Api.Spec s = Api.Spec.consult().disposition(dispositions[i % 3]).tier(tiers[(i / 3) % 3])
+            Api.Spec s = Api.Spec.consult().disposition(dispositions[i % 5]).tier(tiers[(i / 3) % 3])
                     .regions(regions[i % 4]).score(i * 2);
             if (i % 5 == 0) {
                 s = s.due(api.clock.instant().minus(Duration.ofHours(1)));
@@ -51,7 +51,7 @@ class WorklistFilterTest {
         assertThat(api.decide("bob.okafor", made.get(3).referralId(), 2, Map.of("outcome", "NEEDS_MORE_INFORMATION"))
                 .status()).isEqualTo(200);
         api.claim("bob.okafor", made.get(4).referralId());
-        assertThat(api.decide("bob.okafor", made.get(4).referralId(), 2, Map.of("outcome", "DECLINED")).status())
+        assertThat(api.decide("bob.okafor", made.get(4).referralId(), 2, Map.of("outcome", "DECLINED", "reason", "A duplicate of another referral.")).status())
                 .isEqualTo(200);
         made.replaceAll(r -> api.get(r.referralId()));
     }
@@ -93,8 +93,17 @@ class WorklistFilterTest {
         assertThat(first.path("regions").isArray()).isTrue();
         List<String> fields = new ArrayList<>();
         first.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("referralId", "intakeId", "status", "disposition", "tier", "score", "regions",
-                "priorityKey", "submittedAt", "dueAt", "overdue", "assignee", "leaseUntil", "version");
+        assertThat(fields).containsExactly("referralId", "intakeId", "band", "status", "disposition", "tier", "score",
+                "regions", "redFlags", "repeatRfaCandidate", "priorityKey", "submittedAt", "dueAt", "overdue", "assignee",
+                "leaseUntil", "version");
+        assertThat(first.path("band").asText()).isEqualTo("EMERGENCY");
+        // the lists in order: every band's items after the previous band's
+        List<String> bands = items.stream().map(n -> n.path("band").asText()).toList();
+        List<String> order = io.spineintake.platform.referrals.Band.IN_ORDER.stream().map(Enum::name).toList();
+        for (int i = 1; i < bands.size(); i++) {
+            assertThat(order.indexOf(bands.get(i))).isGreaterThanOrEqualTo(order.indexOf(bands.get(i - 1)));
+        }
+        assertThat(bands).containsOnly(order.toArray(String[]::new)).contains(order.toArray(String[]::new));
     }
 
     @Test
@@ -103,7 +112,7 @@ class WorklistFilterTest {
                 .hasSize(3);
         assertThat(ids(all(Map.of("status", "WAITING_FOR_PATIENT"), 10))).containsExactly(made.get(3).referralId());
         assertThat(ids(all(Map.of("status", "NEW"), 7))).isEqualTo(expected(r -> r.status().name().equals("NEW")));
-        for (String d : List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT")) {
+        for (String d : List.of("EMERGENCY", "URGENT_REVIEW", "CONSULT", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST")) {
             assertThat(ids(all(Map.of("disposition", d), 5))).isEqualTo(expected(r -> r.disposition().name().equals(d))).isNotEmpty();
         }
         for (String region : List.of("LUMBAR", "CERVICAL", "THORACIC")) {
@@ -134,7 +143,7 @@ class WorklistFilterTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "limit | 0", "limit | 101", "limit | -1", "limit | ten", "limit | ''", "limit | 99999999999",
-            "status | DECIDED", "status | new", "disposition | OTHER_PATHWAY", "region | SACRAL", "tier | VERY_HIGH",
+            "status | DECIDED", "status | new", "disposition | consult", "disposition | OTHER", "region | SACRAL", "tier | VERY_HIGH",
             "assignee | ''", "assignee | has space", "sort | priority"})
     void badQueryValuesAre400WithAPointerNamingTheParameter(String name, String value) {
         Api.Answer a = api.list("carol.diaz", Map.of(name, value));

@@ -37,10 +37,16 @@ public final class FormBuilder {
         for (String q : new String[] {"saddleNumbness", "bladderOrBowelChange", "worseningLegWeakness",
                 "handClumsinessOrGaitTrouble", "suddenNeckPainWithNeuroSymptoms", "historyOfCancer",
                 "unexplainedWeightLoss", "feverOrChills", "immunosuppressionOrSteroids", "injectingDrugUse",
-                "recentSeriousInfection", "majorTrauma", "minorTraumaWithOsteoporosis", "constantNightPain"}) {
+                "recentSeriousInfection", "majorTrauma", "minorTraumaWithOsteoporosis", "constantNightPain",
+                "nightSweats", "cancerTreatedNowOrSpread"}) {
             set("/safety/" + q, "NO");
         }
         return this;
+    }
+
+    /** An independent copy, to vary one form in several ways. */
+    public FormBuilder copy() {
+        return new FormBuilder(root.deepCopy());
     }
 
     public static FormBuilder of(JsonNode json) {

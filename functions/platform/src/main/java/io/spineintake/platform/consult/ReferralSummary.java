@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spineintake.platform.Json;
 import io.spineintake.platform.intakes.IntakeRecord;
-import io.spineintake.platform.referrals.Band;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
 import io.spineintake.triage.form.Region;
@@ -13,7 +12,9 @@ import java.util.List;
 /**
  * The consult queue's message: what a coordinator's worklist needs to order and show a referral,
  * and nothing a patient wrote (no names, contact details or free text; the coordinator opens the
- * intake for those). {@code regions} lists the main region first.
+ * intake for those). {@code regions} lists the main region first. {@code dueAt} was decided at
+ * submission (absent in messages sent before 1.1.0: the consumer then applies the clinic's
+ * interval); {@code redFlags} names the rules raised (hard stops, then urgent flags).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralSummary(
@@ -23,15 +24,20 @@ public record ReferralSummary(
         Tier tier,
         Integer score,
         String priorityKey,
-        String submittedAt) {
+        String submittedAt,
+        String dueAt,
+        List<String> redFlags,
+        boolean repeatRfaCandidate) {
 
     public ReferralSummary {
         regions = regions == null ? null : List.copyOf(regions); // a null region is refused here
+        redFlags = redFlags == null ? List.of() : List.copyOf(redFlags);
     }
 
     public static ReferralSummary of(IntakeRecord intake) {
         return new ReferralSummary(intake.intakeId(), intake.regions(), intake.disposition(), intake.tier(),
-                intake.score(), intake.priorityKey(), intake.receivedAt());
+                intake.score(), intake.priorityKey(), intake.receivedAt(), intake.dueAt(), intake.redFlags(),
+                Boolean.TRUE.equals(intake.repeatRfaCandidate()));
     }
 
     public String toJson() {
@@ -57,9 +63,13 @@ public record ReferralSummary(
             throw new MalformedMessageException("message body is not a referral summary");
         }
         if (s == null || blank(s.intakeId) || s.regions == null || s.regions.isEmpty()
-                || s.disposition == null || Band.of(s.disposition).isEmpty() || s.tier == null || s.score == null
-                || blank(s.priorityKey) || blank(s.submittedAt)) {
-            throw new MalformedMessageException("referral summary is missing a field or has an unknown disposition");
+                || s.disposition == null || s.tier == null || s.score == null
+                || blank(s.priorityKey) || blank(s.submittedAt)
+                || (s.dueAt == null && s.disposition == Disposition.CONSERVATIVE_CARE_FIRST)) {
+            throw new MalformedMessageException("referral summary is missing a field");
+        }
+        if (!s.redFlags.stream().allMatch(f -> f != null && f.matches("[A-Z][A-Z0-9_]{0,63}"))) {
+            throw new MalformedMessageException("referral summary names a red flag that is not a rule id");
         }
         return s;
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.EnumAttributeConverter;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -45,7 +46,10 @@ public record IntakeRecord(
         String pendingShard,
         String updatedAt,
         Long version,
-        List<Region> regions) {
+        List<Region> regions,
+        String dueAt,
+        List<String> redFlags,
+        Boolean repeatRfaCandidate) {
 
     /** The table's name in a stack or local prefix "P" is "P-intakes" (template.yaml: ${AWS::StackName}-intakes). */
     public static final String TABLE_NAME_SUFFIX = "intakes";
@@ -59,6 +63,9 @@ public record IntakeRecord(
     public static final String VERSION = "version";
     /** The assessed regions, main first, comma-separated (e.g. "LUMBAR,CERVICAL"): what a referral shows. */
     public static final String REGIONS = "regions";
+
+    /** When the referral made from it is due: decided at submission, so the patient is told the same date. */
+    public static final String DUE_AT = "dueAt";
 
     /** Sparse GSI over PENDING intakes: partition key pendingShard, sort key receivedAt, keys only. */
     public static final String PENDING_INDEX = "pending-by-shard";
@@ -113,6 +120,12 @@ public record IntakeRecord(
                             .getter(IntakeRecord::version).setter(Builder::version))
                     .addAttribute(Regions.CONVERTER.type(), a -> a.name(REGIONS)
                             .getter(IntakeRecord::regions).setter(Builder::regions).attributeConverter(Regions.CONVERTER))
+                    .addAttribute(String.class, a -> a.name(DUE_AT)
+                            .getter(IntakeRecord::dueAt).setter(Builder::dueAt))
+                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name("redFlags")
+                            .getter(IntakeRecord::redFlags).setter(Builder::redFlags))
+                    .addAttribute(Boolean.class, a -> a.name("repeatRfaCandidate")
+                            .getter(IntakeRecord::repeatRfaCandidate).setter(Builder::repeatRfaCandidate))
                     .build();
 
     /**
@@ -138,7 +151,8 @@ public record IntakeRecord(
                 .assessmentJson(assessmentJson).ruleSetVersion(ruleSetVersion).disposition(disposition)
                 .tier(tier).score(score).priorityKey(priorityKey).patientMessage(patientMessage)
                 .responseJson(responseJson).routingState(routingState).pendingShard(pendingShard)
-                .updatedAt(updatedAt).version(version).regions(regions);
+                .updatedAt(updatedAt).version(version).regions(regions).dueAt(dueAt).redFlags(redFlags)
+                .repeatRfaCandidate(repeatRfaCandidate);
     }
 
     /**
@@ -172,6 +186,9 @@ public record IntakeRecord(
         private String updatedAt;
         private Long version;
         private List<Region> regions;
+        private String dueAt;
+        private List<String> redFlags;
+        private Boolean repeatRfaCandidate;
 
         private Builder() {
         }
@@ -193,6 +210,9 @@ public record IntakeRecord(
         public Builder updatedAt(String v) { this.updatedAt = v; return this; }
         public Builder version(Long v) { this.version = v; return this; }
         public Builder regions(List<Region> v) { this.regions = v; return this; }
+        public Builder dueAt(String v) { this.dueAt = v; return this; }
+        public Builder redFlags(List<String> v) { this.redFlags = v; return this; }
+        public Builder repeatRfaCandidate(Boolean v) { this.repeatRfaCandidate = v; return this; }
 
         public IntakeRecord build() {
             String shard = pendingShard;
@@ -201,7 +221,8 @@ public record IntakeRecord(
             }
             return new IntakeRecord(intakeId, receivedAt, requestHash, formJson, assessmentJson, ruleSetVersion,
                     disposition, tier, score, priorityKey, patientMessage, responseJson, routingState, shard,
-                    updatedAt, version == null ? 1L : version, regions == null ? List.of() : List.copyOf(regions));
+                    updatedAt, version == null ? 1L : version, regions == null ? List.of() : List.copyOf(regions),
+                    dueAt, redFlags == null ? List.of() : List.copyOf(redFlags), repeatRfaCandidate);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.spineintake.platform.referrals;
 
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.assess.Disposition;
+import io.spineintake.platform.consult.ReferralSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Objects;
  * What a referral's state may become, decided without I/O: each command takes the current state,
  * the coordinator and the time, and returns the new state with its audit entry ({@link Change}),
  * or a {@link Refusal} saying why not. {@link ReferralRepository#apply} turns a change into one
- * conditional write on the version it was decided from, so a change decided on a state that has
- * moved on is never written.
+ * conditional write on the version it was decided from (the entry rides along as the referral's
+ * {@code lastEntry}), so a change decided on a state that has moved on is never written.
  */
 public final class Referral {
     private Referral() {
@@ -47,27 +48,37 @@ public final class Referral {
     public record OutcomeNotAllowed(Outcome outcome, Disposition disposition, boolean overridden, List<Outcome> allowed)
             implements Refusal { }
 
-    /** A coordinator's decision: the outcome, a note, and an override of the disposition with its reason. */
-    public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String overrideReason) {
+    /**
+     * The decision needs a reason and has none: it overrides the disposition, or it closes an
+     * EMERGENCY or URGENT_REVIEW referral (spec section 6). {@code closing} is the disposition closed.
+     */
+    public record ReasonRequired(boolean override, Disposition closing) implements Refusal { }
+
+    /**
+     * A coordinator's decision: the outcome, a note, an override of the disposition, and the reason
+     * (required with an override and to close an emergency or urgent referral; kept in the audit trail).
+     */
+    public record Decision(Outcome outcome, String note, Disposition overrideDisposition, String reason) {
         public Decision {
             Objects.requireNonNull(outcome, "outcome");
+            reason = reason == null || reason.isBlank() ? null : reason;
         }
     }
 
     // ---- creation ------------------------------------------------------------------------------
 
-    /** A NEW referral from a routed intake's summary, due {@code due} after the intake arrived. */
-    public static ReferralRecord create(String intakeId, Disposition disposition, io.spineintake.triage.assess.Tier tier,
-                                        int score, List<io.spineintake.triage.form.Region> regions, String priorityKey,
-                                        Instant submitted, Instant now, Duration due) {
+    /** A NEW referral on its disposition's list from a routed intake's summary, due at {@code due}. */
+    public static ReferralRecord create(ReferralSummary s, Instant submitted, Instant due, Instant now) {
         String at = IntakeRecord.timestamp(now);
+        Disposition disposition = s.disposition();
         return ReferralRecord.builder()
-                .referralId(intakeId).intakeId(intakeId).status(ReferralStatus.NEW).disposition(disposition)
-                .tier(tier).score(score).regions(regions).priorityKey(priorityKey)
+                .referralId(s.intakeId()).intakeId(s.intakeId()).status(ReferralStatus.NEW).disposition(disposition)
+                .tier(s.tier()).score(s.score()).regions(s.regions()).priorityKey(s.priorityKey())
+                .redFlags(s.redFlags()).repeatRfaCandidate(s.repeatRfaCandidate())
                 .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(at)
-                .dueAt(IntakeRecord.timestamp(submitted.plus(due))).version(1L).worklist(ReferralRecord.OPEN)
-                .audit(List.of(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
-                        .status(ReferralStatus.NEW).disposition(disposition).version(1L).build()))
+                .dueAt(IntakeRecord.timestamp(due)).version(1L).worklist(ReferralRecord.OPEN)
+                .lastEntry(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
+                        .status(ReferralStatus.NEW).disposition(disposition).version(1L).build())
                 .build();
     }
 
@@ -88,10 +99,9 @@ public final class Referral {
             return new ClaimedByAnother(r.assignee(), r.leaseUntil());
         }
         String until = IntakeRecord.timestamp(now.plus(lease));
-        ReferralRecord after = r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until)
-                .version(r.version() + 1).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
-                .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).build());
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
+                .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).version(r.version() + 1).build();
+        return change(r, r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until), entry);
     }
 
     /** Gives the referral back (status NEW); only its holder, while the lease is live. */
@@ -103,10 +113,9 @@ public final class Referral {
         if (!holds(r, coordinator, at)) {
             return claimNotHeld(r, coordinator, at);
         }
-        ReferralRecord after = r.toBuilder().status(ReferralStatus.NEW).assignee(null).leaseUntil(null)
-                .version(r.version() + 1).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.RELEASED)
-                .status(ReferralStatus.NEW).build());
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.RELEASED)
+                .status(ReferralStatus.NEW).version(r.version() + 1).build();
+        return change(r, r.toBuilder().status(ReferralStatus.NEW).assignee(null).leaseUntil(null), entry);
     }
 
     /**
@@ -136,9 +145,14 @@ public final class Referral {
         if (!d.outcome().allowedFor(judged)) {
             return new OutcomeNotAllowed(d.outcome(), judged, overridden, Outcome.outcomesFor(judged));
         }
+        boolean closesSerious = d.outcome().closes()
+                && (r.disposition() == Disposition.EMERGENCY || r.disposition() == Disposition.URGENT_REVIEW);
+        if (d.reason() == null && (overridden || closesSerious)) {
+            return new ReasonRequired(overridden, closesSerious ? r.disposition() : null);
+        }
 
         ReferralRecord.Builder next = r.toBuilder().outcome(d.outcome()).note(d.note()).decidedBy(coordinator)
-                .decidedAt(at).version(r.version() + 1).assignee(null).leaseUntil(null);
+                .decidedAt(at).assignee(null).leaseUntil(null);
         Disposition disposition = r.disposition();
         ReferralStatus status;
         if (d.outcome().closes()) {
@@ -153,18 +167,22 @@ public final class Referral {
         }
         if (overridden) {
             disposition = d.overrideDisposition();
-            next.originalDisposition(r.originalDisposition() != null ? r.originalDisposition() : r.disposition())
-                    .overrideReason(d.overrideReason());
-            Band band = Band.of(disposition).orElse(null);
-            if (!d.outcome().closes() && band != null && r.band().orElse(null) != band) {
+            next.originalDisposition(r.originalDisposition() != null ? r.originalDisposition() : r.disposition());
+            Band band = Band.of(disposition);
+            if (!d.outcome().closes() && r.band().orElse(null) != band) {
                 next.priorityKey(rekey(r.priorityKey(), band));
             }
         }
-        ReferralRecord after = next.status(status).disposition(disposition).build();
-        return new Change(r, after, AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
+        AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.DECIDED)
                 .status(status).outcome(d.outcome()).disposition(disposition)
                 .overriddenDisposition(disposition == r.disposition() ? null : r.disposition())
-                .reason(d.overrideReason()).note(d.note()).version(after.version()).build());
+                .reason(d.reason()).note(d.note()).version(r.version() + 1).build();
+        return change(r, next.status(status).disposition(disposition).reason(d.reason()), entry);
+    }
+
+    /** The next version, carrying its own audit entry as the last one. */
+    private static Change change(ReferralRecord before, ReferralRecord.Builder after, AuditEntry entry) {
+        return new Change(before, after.version(before.version() + 1).lastEntry(entry).build(), entry);
     }
 
     private static boolean holds(ReferralRecord r, String coordinator, String at) {

@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 /**
  * One referral on the coordinators' worklist, made from one consult-queue message. The key is the
  * intake id (a random UUID, no patient data), so a redelivered message finds its referral already
- * there. It holds the summary, the claim (assignee and lease), the decision, and the audit trail;
- * the form stays in the intakes table. Its state changes are decided by {@link Referral}.
+ * there. It holds the summary, the claim (assignee and lease), the decision (with its reason) and
+ * the entry of its last change ({@code lastEntry}, written with the change, so that entry is never
+ * lost); the whole trail is in the audit table ({@link AuditTrail}) and the form in the intakes
+ * table. The item stays small however often it is viewed. Its state changes are decided by {@link Referral}.
  *
  * <p>While a referral is open, {@code worklist} = "OPEN" puts it in the sparse worklist index,
  * sorted by priority key; a closing decision removes the attribute.
@@ -45,8 +47,14 @@ public record ReferralRecord(
         String decidedBy,
         String decidedAt,
         Disposition originalDisposition,
-        String overrideReason,
-        List<AuditEntry> audit) {
+        String reason,
+        List<String> redFlags,
+        Boolean repeatRfaCandidate,
+        AuditEntry lastEntry,
+        String alertedAt,
+        String alertClaimUntil,
+        String escalatedAt,
+        String escalationClaimUntil) {
 
     public static final String TABLE_NAME_SUFFIX = "referrals";
     public static final String REFERRAL_ID = "referralId";
@@ -57,8 +65,7 @@ public record ReferralRecord(
     public static final String OPEN = "OPEN";
     public static final String PRIORITY_KEY = "priorityKey";
 
-    static final EnhancedType<List<AuditEntry>> AUDIT_LIST =
-            EnhancedType.listOf(EnhancedType.documentOf(AuditEntry.class, AuditEntry.SCHEMA));
+    static final EnhancedType<AuditEntry> ENTRY = EnhancedType.documentOf(AuditEntry.class, AuditEntry.SCHEMA);
 
     public static final TableSchema<ReferralRecord> TABLE_SCHEMA =
             StaticImmutableTableSchema.builder(ReferralRecord.class, Builder.class)
@@ -89,8 +96,15 @@ public record ReferralRecord(
                     .addAttribute(String.class, a -> a.name("decidedAt").getter(ReferralRecord::decidedAt).setter(Builder::decidedAt))
                     .addAttribute(Disposition.class, a -> a.name("originalDisposition").getter(ReferralRecord::originalDisposition).setter(Builder::originalDisposition)
                             .attributeConverter(EnumAttributeConverter.createWithNameAsKeys(Disposition.class)))
-                    .addAttribute(String.class, a -> a.name("overrideReason").getter(ReferralRecord::overrideReason).setter(Builder::overrideReason))
-                    .addAttribute(AUDIT_LIST, a -> a.name("audit").getter(ReferralRecord::audit).setter(Builder::audit))
+                    .addAttribute(String.class, a -> a.name("reason").getter(ReferralRecord::reason).setter(Builder::reason))
+                    .addAttribute(EnhancedType.listOf(String.class), a -> a.name("redFlags").getter(ReferralRecord::redFlags).setter(Builder::redFlags))
+                    .addAttribute(Boolean.class, a -> a.name("repeatRfaCandidate").getter(ReferralRecord::repeatRfaCandidate).setter(Builder::repeatRfaCandidate))
+                    .addAttribute(ENTRY, a -> a.name("lastEntry").getter(ReferralRecord::lastEntry).setter(Builder::lastEntry))
+                    // the notices (Notices): written by their own conditional updates, never by a state change
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ALERT.sentAttribute()).getter(ReferralRecord::alertedAt).setter(Builder::alertedAt))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ALERT.claimAttribute()).getter(ReferralRecord::alertClaimUntil).setter(Builder::alertClaimUntil))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ESCALATION.sentAttribute()).getter(ReferralRecord::escalatedAt).setter(Builder::escalatedAt))
+                    .addAttribute(String.class, a -> a.name(Notices.Kind.ESCALATION.claimAttribute()).getter(ReferralRecord::escalationClaimUntil).setter(Builder::escalationClaimUntil))
                     .build();
 
     public static Builder builder() {
@@ -103,7 +117,8 @@ public record ReferralRecord(
                 .submittedAt(submittedAt).createdAt(createdAt).dueAt(dueAt).version(version)
                 .worklist(worklist).assignee(assignee).leaseUntil(leaseUntil).outcome(outcome).note(note)
                 .decidedBy(decidedBy).decidedAt(decidedAt).originalDisposition(originalDisposition)
-                .overrideReason(overrideReason).audit(audit);
+                .reason(reason).redFlags(redFlags).repeatRfaCandidate(repeatRfaCandidate).lastEntry(lastEntry).alertedAt(alertedAt)
+                .alertClaimUntil(alertClaimUntil).escalatedAt(escalatedAt).escalationClaimUntil(escalationClaimUntil);
     }
 
     /** On the worklist (not decided). */
@@ -150,8 +165,14 @@ public record ReferralRecord(
         private String decidedBy;
         private String decidedAt;
         private Disposition originalDisposition;
-        private String overrideReason;
-        private List<AuditEntry> audit;
+        private String reason;
+        private List<String> redFlags;
+        private Boolean repeatRfaCandidate;
+        private AuditEntry lastEntry;
+        private String alertedAt;
+        private String alertClaimUntil;
+        private String escalatedAt;
+        private String escalationClaimUntil;
 
         public Builder referralId(String v) { this.referralId = v; return this; }
         public Builder intakeId(String v) { this.intakeId = v; return this; }
@@ -173,15 +194,21 @@ public record ReferralRecord(
         public Builder decidedBy(String v) { this.decidedBy = v; return this; }
         public Builder decidedAt(String v) { this.decidedAt = v; return this; }
         public Builder originalDisposition(Disposition v) { this.originalDisposition = v; return this; }
-        public Builder overrideReason(String v) { this.overrideReason = v; return this; }
-        public Builder audit(List<AuditEntry> v) { this.audit = v; return this; }
+        public Builder reason(String v) { this.reason = v; return this; }
+        public Builder redFlags(List<String> v) { this.redFlags = v; return this; }
+        public Builder repeatRfaCandidate(Boolean v) { this.repeatRfaCandidate = v; return this; }
+        public Builder lastEntry(AuditEntry v) { this.lastEntry = v; return this; }
+        public Builder alertedAt(String v) { this.alertedAt = v; return this; }
+        public Builder alertClaimUntil(String v) { this.alertClaimUntil = v; return this; }
+        public Builder escalatedAt(String v) { this.escalatedAt = v; return this; }
+        public Builder escalationClaimUntil(String v) { this.escalationClaimUntil = v; return this; }
 
         public ReferralRecord build() {
             return new ReferralRecord(referralId, intakeId, status, disposition, tier, score,
                     regions == null ? List.of() : List.copyOf(regions), priorityKey, submittedAt, createdAt,
                     dueAt, version == null ? 1L : version, worklist, assignee, leaseUntil, outcome, note,
-                    decidedBy, decidedAt, originalDisposition, overrideReason,
-                    audit == null ? List.of() : List.copyOf(audit));
+                    decidedBy, decidedAt, originalDisposition, reason, redFlags == null ? List.of() : List.copyOf(redFlags),
+                    repeatRfaCandidate, lastEntry, alertedAt, alertClaimUntil, escalatedAt, escalationClaimUntil);
         }
     }
 }

@@ -26,41 +26,70 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The referrals table, and the only code that knows DynamoDB's expression syntax for it. Every
- * write is ONE conditional single-item write (no transactions): a {@link Referral.Change} becomes
+ * The referrals table, and the only code that knows DynamoDB's expression syntax for it. A state
+ * change is ONE conditional single-item write (no transactions): a {@link Referral.Change} becomes
  * an UpdateItem of exactly the attributes that changed, conditioned on the version it was decided
- * from, with its audit entry appended in the same write, so the state and its trail cannot
- * disagree and a view appended meanwhile is never lost.
+ * from, its audit entry among them as {@code lastEntry}. The entry then goes to the audit table
+ * ({@link AuditTrail}) under a key it always has, so writing it twice is harmless: before a change
+ * is written the previous one's entry is written too (a crash between the two writes loses
+ * nothing), and a trail is read with the referral's last entry. Views go to the audit table only.
  */
 public final class ReferralRepository {
     private static final Expression NEW_REFERRAL = Expression.builder()
             .expression("attribute_not_exists(#id)")
             .putExpressionName("#id", ReferralRecord.REFERRAL_ID)
             .build();
-    private static final String AUDIT = "audit";
     private static final String VERSION = "version";
+    /** Written only by the notice updates below, never by a state change (a stale snapshot cannot undo them). */
+    private static final java.util.Set<String> NOTICE_ATTRIBUTES = java.util.Arrays.stream(Notices.Kind.values())
+            .flatMap(k -> java.util.stream.Stream.of(k.sentAttribute(), k.claimAttribute()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final DynamoDbTable<ReferralRecord> table;
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final AuditTrail audit;
 
-    public ReferralRepository(AwsClients clients, String tableName) {
+    public ReferralRepository(AwsClients clients, String tableName, String auditTableName) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.table = clients.dynamoDbEnhanced().table(tableName, ReferralRecord.TABLE_SCHEMA);
         this.dynamoDb = clients.dynamoDb();
+        this.audit = new AuditTrail(clients, auditTableName);
     }
 
-    /** @return false when the referral already exists (a redelivered message): nothing is written */
+    /**
+     * @return false when the referral already exists (a redelivered message): nothing new is
+     *         written, but its creation entry is made sure of
+     */
     public boolean createIfAbsent(ReferralRecord referral) {
+        boolean created;
         try {
             table.putItem(PutItemEnhancedRequest.builder(ReferralRecord.class).item(referral)
                     .conditionExpression(NEW_REFERRAL).build());
-            return true;
+            created = true;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            created = false;
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB PutItem", e);
         }
+        if (created) {
+            audit.append(referral.referralId(), referral.lastEntry());
+        } else {
+            get(referral.referralId()).map(ReferralRecord::lastEntry)
+                    .ifPresent(entry -> audit.append(referral.referralId(), entry));
+        }
+        return created;
+    }
+
+    /** The referral's audit trail, oldest first, its last change's entry included. */
+    public List<AuditEntry> trail(ReferralRecord referral) {
+        List<AuditEntry> entries = new ArrayList<>(audit.read(referral.referralId()));
+        AuditEntry last = referral.lastEntry();
+        if (last != null && AuditTrail.isChange(last)
+                && entries.stream().noneMatch(e -> AuditTrail.isChange(e) && last.version().equals(e.version()))) {
+            entries.add(last); // its own write has not happened yet (or was cut short): it is still part of the trail
+        }
+        return entries;
     }
 
     public Optional<ReferralRecord> get(String referralId) {
@@ -88,7 +117,7 @@ public final class ReferralRepository {
         names.put("#v", VERSION);
         int n = 0;
         for (String attribute : ReferralRecord.TABLE_SCHEMA.attributeNames()) {
-            if (attribute.equals(AUDIT) || attribute.equals(ReferralRecord.REFERRAL_ID)
+            if (attribute.equals(ReferralRecord.REFERRAL_ID) || NOTICE_ATTRIBUTES.contains(attribute)
                     || Objects.equals(before.get(attribute), after.get(attribute))) {
                 continue;
             }
@@ -103,28 +132,74 @@ public final class ReferralRepository {
             n++;
         }
         values.put(":expected", AttributeValue.fromN(Long.toString(change.before().version())));
-        return update(change.before().referralId(), "#v = :expected", set.toString(), remove.toString(), names,
-                values, change.entry());
+        if (change.before().lastEntry() != null) {
+            audit.append(change.before().referralId(), change.before().lastEntry());
+        }
+        Optional<ReferralRecord> written = update(change.before().referralId(), "#v = :expected", set.toString(),
+                remove.toString(), names, values);
+        written.ifPresent(r -> audit.append(r.referralId(), change.entry()));
+        return written;
     }
 
-    /** Appends an audit entry and nothing else (a view): the version stays as it is. */
-    public Optional<ReferralRecord> appendAudit(String referralId, AuditEntry entry) {
-        return update(referralId, null, "", "", new HashMap<>(), new HashMap<>(), entry);
+    // ---- notices (alerts and escalations): their own conditional updates; the version stays ----
+
+    /**
+     * Takes the claim on sending {@code kind} for {@code referralId} until {@code until}: only when
+     * it has not been sent and no live claim exists. @return whether this caller may send it now
+     */
+    public boolean claimNotice(String referralId, Notices.Kind kind, java.time.Instant now, java.time.Instant until) {
+        return noticeUpdate(referralId, "SET #claim = :until",
+                "attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim <= :now)", kind,
+                Map.of(":until", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(until)),
+                        ":now", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(now))));
+    }
+
+    /** Records {@code kind} as sent at {@code at} and drops the claim. @return false when it was already recorded */
+    public boolean markNoticeSent(String referralId, Notices.Kind kind, java.time.Instant at) {
+        return noticeUpdate(referralId, "SET #sent = :at REMOVE #claim", "attribute_not_exists(#sent)", kind,
+                Map.of(":at", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(at))));
+    }
+
+    /** Gives a claim back after a failed send, so the next sweep may send at once. */
+    public void releaseNotice(String referralId, Notices.Kind kind) {
+        noticeUpdate(referralId, "REMOVE #claim", "attribute_not_exists(#sent)", kind, Map.of());
+    }
+
+    private boolean noticeUpdate(String referralId, String update, String condition, Notices.Kind kind,
+                                 Map<String, AttributeValue> values) {
+        Map<String, String> names = new HashMap<>(Map.of("#id", ReferralRecord.REFERRAL_ID,
+                "#sent", kind.sentAttribute(), "#claim", kind.claimAttribute()));
+        try {
+            UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(tableName)
+                    .key(Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId)))
+                    .conditionExpression("attribute_exists(#id) AND " + condition)
+                    .updateExpression(update).expressionAttributeNames(names);
+            if (!values.isEmpty()) {
+                request.expressionAttributeValues(values);
+            }
+            dynamoDb.updateItem(request.build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw BackendUnavailableException.translate("DynamoDB UpdateItem", e);
+        }
+    }
+
+    /** Appends an entry that changes nothing (a view, an alert sent): the referral item is not written. */
+    public void appendAudit(ReferralRecord referral, AuditEntry entry) {
+        audit.append(referral.referralId(), entry, referral.version());
     }
 
     private Optional<ReferralRecord> update(String referralId, String condition, String set, String remove,
-                                            Map<String, String> names, Map<String, AttributeValue> values, AuditEntry entry) {
+                                            Map<String, String> names, Map<String, AttributeValue> values) {
         names.put("#id", ReferralRecord.REFERRAL_ID);
-        names.put("#audit", AUDIT);
-        values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(AuditEntry.SCHEMA.itemToMap(entry, true)))));
-        values.put(":noAudit", AttributeValue.fromL(List.of()));
-        String update = "SET #audit = list_append(if_not_exists(#audit, :noAudit), :entry)"
-                + (set.isEmpty() ? "" : ", " + set) + (remove.isEmpty() ? "" : " REMOVE " + remove);
+        String update = "SET " + set + (remove.isEmpty() ? "" : " REMOVE " + remove);
         try {
             return Optional.of(ReferralRecord.TABLE_SCHEMA.mapToItem(dynamoDb.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(Map.of(ReferralRecord.REFERRAL_ID, AttributeValue.fromS(referralId)))
-                    .conditionExpression("attribute_exists(#id)" + (condition == null ? "" : " AND (" + condition + ")"))
+                    .conditionExpression("attribute_exists(#id) AND (" + condition + ")")
                     .updateExpression(update)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
@@ -184,6 +259,32 @@ public final class ReferralRepository {
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB Query", e);
         }
+    }
+
+    /** Every open referral of {@code band}, in priority order (the sweep's read: a band's worklist, every page). */
+    public List<ReferralRecord> openInBand(Band band) {
+        List<ReferralRecord> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Segment page;
+            try {
+                QueryResponse r = dynamoDb.query(QueryRequest.builder().tableName(tableName)
+                        .indexName(ReferralRecord.WORKLIST_INDEX)
+                        .keyConditionExpression("#wl = :open AND begins_with(#pk, :band)")
+                        .expressionAttributeNames(Map.of("#wl", ReferralRecord.WORKLIST, "#pk", ReferralRecord.PRIORITY_KEY))
+                        .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(ReferralRecord.OPEN),
+                                ":band", AttributeValue.fromS(String.valueOf(band.prefix()))))
+                        .exclusiveStartKey(start).build());
+                List<ReferralRecord> items = new ArrayList<>(r.count());
+                r.items().forEach(i -> items.add(ReferralRecord.TABLE_SCHEMA.mapToItem(i)));
+                page = new Segment(items, r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
+            } catch (SdkException e) {
+                throw BackendUnavailableException.translate("DynamoDB Query", e);
+            }
+            out.addAll(page.items());
+            start = page.lastEvaluatedKey();
+        } while (start != null);
+        return out;
     }
 
     /** The worklist index key of an open referral (where a page that ends on it continues). */

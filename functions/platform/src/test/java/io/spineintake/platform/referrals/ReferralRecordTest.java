@@ -17,16 +17,20 @@ class ReferralRecordTest {
 
     @Test
     void enumsAndRegionsAreStoredByNameAndReadBack() {
-        ReferralRecord r = Referral.create("3f1c9a52-7d4e-4b8a-9e21-5c6d7e8f9a01", Disposition.URGENT_REVIEW, Tier.LOW, 30,
-                List.of(Region.CERVICAL, Region.LUMBAR), "1-8-070-0001795770000000", Instant.parse("2026-11-27T09:00:00Z"),
-                Instant.parse("2026-11-27T09:00:05Z"), Duration.ofDays(1));
+        Instant submitted = Instant.parse("2026-11-27T09:00:00Z");
+        ReferralRecord r = Referral.create(new io.spineintake.platform.consult.ReferralSummary(
+                        "3f1c9a52-7d4e-4b8a-9e21-5c6d7e8f9a01", List.of(Region.CERVICAL, Region.LUMBAR), Disposition.URGENT_REVIEW,
+                        Tier.LOW, 30, "1-8-070-0001795770000000", "2026-11-27T09:00:00.000Z", null, List.of("U_FEVER", "U_CANCER"), true),
+                submitted, submitted.plus(Duration.ofDays(1)), Instant.parse("2026-11-27T09:00:05Z"));
         Map<String, AttributeValue> item = ReferralRecord.TABLE_SCHEMA.itemToMap(r, true);
         assertThat(item.get("status")).isEqualTo(AttributeValue.fromS("NEW"));
         assertThat(item.get("disposition")).isEqualTo(AttributeValue.fromS("URGENT_REVIEW"));
         assertThat(item.get("tier")).isEqualTo(AttributeValue.fromS("LOW"));
         assertThat(item.get("regions")).isEqualTo(AttributeValue.fromS("CERVICAL,LUMBAR"));
+        assertThat(item.get("redFlags").l()).extracting(AttributeValue::s).containsExactly("U_FEVER", "U_CANCER");
+        assertThat(item.get("repeatRfaCandidate")).isEqualTo(AttributeValue.fromBool(true));
         assertThat(item).doesNotContainKeys("outcome", "assignee", "originalDisposition");
-        assertThat(item.get("audit").l().get(0).m().get("action")).isEqualTo(AttributeValue.fromS("CREATED"));
+        assertThat(item.get("lastEntry").m().get("action")).isEqualTo(AttributeValue.fromS("CREATED"));
         assertThat(ReferralRecord.TABLE_SCHEMA.mapToItem(item)).isEqualTo(r);
     }
 }

@@ -2,6 +2,7 @@ package io.spineintake.platform.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
@@ -17,9 +18,11 @@ class ReferralTest {
     static final Duration LEASE = Duration.ofMinutes(30);
 
     static ReferralRecord referral(Disposition d) {
-        String key = Band.of(d).orElseThrow().prefix() + "-9-040-" + String.format("%013d", T0.toEpochMilli());
-        return Referral.create("3f1c9a52-7d4e-4b8a-9e21-5c6d7e8f9a01", d, Tier.MODERATE, 60,
-                List.of(Region.LUMBAR, Region.CERVICAL), key, T0.minus(Duration.ofHours(2)), T0, Duration.ofDays(14));
+        String key = Band.of(d).prefix() + "-9-040-" + String.format("%013d", T0.toEpochMilli());
+        Instant submitted = T0.minus(Duration.ofHours(2));
+        ReferralSummary summary = new ReferralSummary("3f1c9a52-7d4e-4b8a-9e21-5c6d7e8f9a01", List.of(Region.LUMBAR, Region.CERVICAL),
+                d, Tier.MODERATE, 60, key, IntakeRecord.timestamp(submitted), null, List.of("U_FEVER"), false);
+        return Referral.create(summary, submitted, submitted.plus(Duration.ofDays(14)), T0);
     }
 
     static ReferralRecord claimedBy(String who, Disposition d) {
@@ -38,7 +41,8 @@ class ReferralTest {
         assertThat(r.version()).isEqualTo(1L);
         assertThat(r.dueAt()).isEqualTo(IntakeRecord.timestamp(T0.minus(Duration.ofHours(2)).plus(Duration.ofDays(14))));
         assertThat(r.band()).contains(Band.CONSULT);
-        assertThat(r.audit()).singleElement().satisfies(e -> {
+        assertThat(r.redFlags()).containsExactly("U_FEVER");
+        assertThat(r.lastEntry()).satisfies(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.CREATED);
             assertThat(e.actor()).isEqualTo(AuditEntry.SYSTEM);
             assertThat(e.disposition()).isEqualTo(Disposition.CONSULT);
@@ -129,9 +133,34 @@ class ReferralTest {
                 new Referral.Decision(Outcome.SCHEDULE_CONSULT, null, Disposition.CONSULT, "Not an emergency after a call."));
         assertThat(overridden.after().disposition()).isEqualTo(Disposition.CONSULT);
         assertThat(overridden.after().originalDisposition()).isEqualTo(Disposition.EMERGENCY);
-        assertThat(overridden.after().overrideReason()).isEqualTo("Not an emergency after a call.");
+        assertThat(overridden.after().reason()).isEqualTo("Not an emergency after a call.");
         assertThat(overridden.entry().overriddenDisposition()).isEqualTo(Disposition.EMERGENCY);
         assertThat(overridden.entry().reason()).isEqualTo("Not an emergency after a call.");
+    }
+
+    @Test
+    void closingAnEmergencyOrUrgentReferralOrOverridingNeedsAReasonWhichTheAuditKeeps() {
+        for (Disposition serious : List.of(Disposition.EMERGENCY, Disposition.URGENT_REVIEW)) {
+            ReferralRecord held = claimedBy("alice", serious);
+            for (Outcome closing : List.of(Outcome.REFERRED_TO_EMERGENCY_CARE, Outcome.DECLINED)) {
+                assertThat(Referral.decide(held, "alice", T0, 2, decision(closing))).as(serious + " " + closing)
+                        .isEqualTo(new Referral.ReasonRequired(false, serious));
+                assertThat(Referral.decide(held, "alice", T0, 2, new Referral.Decision(closing, "n", null, "   ")))
+                        .as("a blank reason is none").isEqualTo(new Referral.ReasonRequired(false, serious));
+            }
+            assertThat(Referral.decide(held, "alice", T0, 2, decision(Outcome.NEEDS_MORE_INFORMATION)))
+                    .as("an outcome that keeps it open needs none").isInstanceOf(Referral.Change.class);
+            Referral.Change closed = (Referral.Change) Referral.decide(held, "alice", T0, 2,
+                    new Referral.Decision(Outcome.REFERRED_TO_EMERGENCY_CARE, null, null, "Sent to the ED by phone."));
+            assertThat(closed.after().reason()).isEqualTo("Sent to the ED by phone.");
+            assertThat(closed.entry().reason()).isEqualTo("Sent to the ED by phone.");
+        }
+        ReferralRecord consult = claimedBy("alice", Disposition.CONSULT);
+        assertThat(Referral.decide(consult, "alice", T0, 2, decision(Outcome.DECLINED)))
+                .as("closing a routine referral needs no reason").isInstanceOf(Referral.Change.class);
+        assertThat(Referral.decide(consult, "alice", T0, 2,
+                new Referral.Decision(Outcome.OTHER_PATHWAY, null, Disposition.OTHER_PATHWAY, null)))
+                .isEqualTo(new Referral.ReasonRequired(true, null));
     }
 
     @Test
@@ -172,11 +201,14 @@ class ReferralTest {
         for (Outcome o : Outcome.values()) {
             assertThat(java.util.Arrays.stream(Disposition.values()).anyMatch(o::allowedFor)).as(o.name()).isTrue();
         }
-        assertThat(Band.IN_ORDER).extracting(Band::prefix).containsExactly('0', '1', '2');
+        assertThat(Band.IN_ORDER).extracting(Band::prefix).containsExactly('0', '1', '2', '8', '9');
+        assertThat(Band.IN_ORDER).containsExactly(Band.EMERGENCY, Band.URGENT_REVIEW, Band.CONSULT, Band.GENERAL_CONSULT,
+                Band.RECONTACT);
         for (Band b : Band.IN_ORDER) {
-            assertThat(Band.of(b.disposition())).contains(b);
+            assertThat(Band.of(b.disposition())).isEqualTo(b);
             assertThat(Band.ofKey(b.rekey("9-9-000-0000000000000"))).contains(b);
         }
-        assertThat(Band.of(Disposition.OTHER_PATHWAY)).isEmpty();
+        assertThat(Band.IN_ORDER).extracting(Band::disposition).as("every disposition has a list")
+                .containsExactlyInAnyOrder(Disposition.values());
     }
 }

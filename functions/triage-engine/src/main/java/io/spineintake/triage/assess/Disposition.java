@@ -1,30 +1,25 @@
 package io.spineintake.triage.assess;
 
 /**
- * What happens next, decided by the first matching rule of spec section 6. {@code band} orders
- * the consult queue: EMERGENCY, then URGENT_REVIEW, then CONSULT; the rest are not routed there.
+ * What happens next, decided by the first matching rule of spec section 6. {@code band} is the
+ * disposition's rank in the worklist's order: EMERGENCY, URGENT_REVIEW, CONSULT, then the general
+ * consult list (OTHER_PATHWAY) and the re-contact list (CONSERVATIVE_CARE_FIRST). Every disposition
+ * goes on a list a person works (spec section 9).
  */
 public enum Disposition {
-    EMERGENCY(0, true),
-    URGENT_REVIEW(1, true),
-    OTHER_PATHWAY(8, false),
-    CONSERVATIVE_CARE_FIRST(9, false),
-    CONSULT(2, true);
+    EMERGENCY(0),
+    URGENT_REVIEW(1),
+    OTHER_PATHWAY(8),
+    CONSERVATIVE_CARE_FIRST(9),
+    CONSULT(2);
 
     private final int band;
-    private final boolean routedToConsultQueue;
 
-    Disposition(int band, boolean routedToConsultQueue) {
+    Disposition(int band) {
         this.band = band;
-        this.routedToConsultQueue = routedToConsultQueue;
     }
 
     public int band() {
         return band;
-    }
-
-    /** CONSULT, URGENT_REVIEW and EMERGENCY go to the consult queue for a coordinator. */
-    public boolean routedToConsultQueue() {
-        return routedToConsultQueue;
     }
 }

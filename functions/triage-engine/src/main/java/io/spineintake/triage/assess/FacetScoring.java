@@ -39,6 +39,7 @@ final class FacetScoring {
         Region region = pain.region();
         boolean neck = region == Region.CERVICAL;
         List<Contribution> out = new ArrayList<>();
+        add(out, Signal.REGION_PREVALENCE, region, true);
 
         if (neck) {
             add(out, Signal.EXTENSION, region, isYes(pain.worseWith().lookingUp()) || isYes(pain.worseWith().bendingBackward()),

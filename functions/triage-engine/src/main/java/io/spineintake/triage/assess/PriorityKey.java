@@ -3,18 +3,23 @@ package io.spineintake.triage.assess;
 import java.time.Instant;
 
 /**
- * A string that sorts the consult queue ascending: band (emergency, urgent, consult), then more
- * red flags first, then higher score first, then older first. Fixed width, so plain string order
- * is priority order: {@code B-F-SSS-TTTTTTTTTTTTT}.
+ * A string that sorts the worklist ascending, fixed width so plain string order is priority order:
+ * {@code B-F-SSS-TTTTTTTTTTTTT}. B is the disposition's queue rank (emergency, urgent, consult,
+ * then the general consult and re-contact lists). Emergency and urgent intakes then sort by their
+ * clinical weight, never by the facet score: more distinct red flags first (F), then the rule set's
+ * severity order (SSS: suspected arterial injury, cauda equina, ... , the rest last). Every other
+ * list sorts by higher score first (SSS = 100 - score). Then the longer waiting first (T).
  */
 public final class PriorityKey {
     private PriorityKey() {
     }
 
-    public static String of(Disposition disposition, int flagCount, int score, Instant receivedAt) {
+    /** @param severityRank the index of the first severity group that holds (the rule set's length when none) */
+    public static String of(Disposition disposition, int flagCount, int severityRank, int score, Instant receivedAt) {
         int flags = 9 - Math.min(Math.max(flagCount, 0), 9);
-        int inverseScore = 100 - Math.min(Math.max(score, 0), 100);
+        boolean byFlags = disposition == Disposition.EMERGENCY || disposition == Disposition.URGENT_REVIEW;
+        int middle = byFlags ? Math.min(Math.max(severityRank, 0), 999) : 100 - Math.min(Math.max(score, 0), 100);
         long millis = Math.max(0, receivedAt.toEpochMilli());
-        return String.format(java.util.Locale.ROOT, "%d-%d-%03d-%013d", disposition.band(), flags, inverseScore, millis);
+        return String.format(java.util.Locale.ROOT, "%d-%d-%03d-%013d", disposition.band(), flags, middle, millis);
     }
 }

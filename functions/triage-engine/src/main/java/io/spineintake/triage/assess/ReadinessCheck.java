@@ -164,16 +164,25 @@ final class ReadinessCheck {
         ev.add(new Evidence("/findings/stenosisWithClaudication", answer(f.stenosisWithClaudication())));
         boolean radicularPicture = main.spread() != null && FacetScoring.distal(main.spread())
                 && main.limbSymptoms().anyYes();
+        Answer claudication = form.pain().claudicationPattern();
+        if (claudication != null) {
+            ev.add(new Evidence("/pain/claudicationPattern", answer(claudication)));
+        }
         CriterionStatus status;
         String why;
         if (Answer.isYes(f.radiculopathy()) || Answer.isYes(f.stenosisWithClaudication())) {
             status = NOT_MET;
             why = "Diagnosed radiculopathy or spinal stenosis with neurogenic claudication";
-        } else if (radicularPicture) {
+        } else if (Answer.isYes(claudication)) {
             status = UNKNOWN;
+            why = "Legs hurt or feel weak on walking and ease sitting or bending forward (a claudication pattern):"
+                    + " confirm there is no spinal stenosis with neurogenic claudication";
+        } else if (radicularPicture) {
+            // a radicular pattern the patient describes is radiculopathy until a clinician says otherwise
+            status = NOT_MET;
             ev.add(new Evidence(at + "/spread", main.spread().name()));
             ev.add(new Evidence(at + "/limbSymptoms", "YES"));
-            why = "Pain past the knee or elbow with numbness, tingling or weakness: confirm there is no radiculopathy";
+            why = "Pain past the knee or elbow with numbness, tingling or weakness: a radicular pattern (untreated radiculopathy)";
         } else if (Answer.isNo(f.radiculopathy()) && Answer.isNo(f.stenosisWithClaudication())) {
             status = MET;
             why = "No radiculopathy or neurogenic claudication reported";

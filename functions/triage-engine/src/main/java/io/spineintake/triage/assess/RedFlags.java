@@ -21,4 +21,9 @@ public record RedFlags(
         unansweredHardStops = List.copyOf(unansweredHardStops);
         unansweredUrgent = List.copyOf(unansweredUrgent);
     }
+
+    /** The advice of each hard stop raised, in the rule set's order. */
+    public List<PatientAdvice> hardStopAdvice() {
+        return hardStops.stream().map(RedFlag::advice).filter(java.util.Objects::nonNull).toList();
+    }
 }

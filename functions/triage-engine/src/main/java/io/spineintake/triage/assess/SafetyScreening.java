@@ -52,7 +52,7 @@ final class SafetyScreening {
         List<RedFlag> noted = new ArrayList<>();
         Integer onsetAge = ageAtOnset(form, today);
         if (onsetAge != null && (onsetAge > rules.onsetOver() || onsetAge < rules.onsetUnder())) {
-            noted.add(new RedFlag(AGE_AT_ONSET, rules.onsetText(), "/patient/dateOfBirth", rules.onsetSource()));
+            noted.add(new RedFlag(AGE_AT_ONSET, rules.onsetText(), "/patient/dateOfBirth", rules.onsetSource(), null));
         }
         return new RedFlags(hard, urgent, noted, unansweredHard, unansweredUrgent);
     }
@@ -74,6 +74,6 @@ final class SafetyScreening {
     }
 
     private static RedFlag flag(FlagRule rule) {
-        return new RedFlag(rule.id(), rule.text(), SafetyQuestions.pointer(rule.question()), rule.source());
+        return new RedFlag(rule.id(), rule.text(), SafetyQuestions.pointer(rule.question()), rule.source(), rule.advice());
     }
 }

@@ -1,14 +1,17 @@
 package io.spineintake.triage.assess;
 
 import io.spineintake.triage.form.Answer;
+import io.spineintake.triage.form.PriorProcedure;
 import io.spineintake.triage.form.IntakeForm;
 import io.spineintake.triage.form.ProcedureScreen;
 import io.spineintake.triage.form.RegionPain;
+import io.spineintake.triage.form.SafetyScreen;
 import io.spineintake.triage.rules.RuleSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +63,9 @@ public final class Triage {
         }
         RegionAssessment headline = regions.get(0);
         List<ReadinessCriterion> criteria = readiness.evaluate(form, main, mainAt);
-        DispositionRules.Decision decision = DispositionRules.decide(flags, criteria, headline.tier());
+        boolean repeatRfa = repeatRfaCandidate(form.treatments().priorRadiofrequencyAblation());
+        DispositionRules.Decision decision = DispositionRules.decide(flags, criteria, headline.tier(),
+                repeatRfa ? rules.repeatRfa().text() : null);
 
         List<String> toConfirm = new ArrayList<>(flags.unansweredHardStops());
         toConfirm.addAll(flags.unansweredUrgent());
@@ -69,12 +74,65 @@ public final class Triage {
                 toConfirm.add(c.id());
             }
         }
-        int flagCount = flags.hardStops().size() + flags.urgent().size()
-                + (flags.urgent().isEmpty() ? 0 : flags.noted().size());
-        String key = PriorityKey.of(decision.disposition(), flagCount, headline.score(), receivedAt);
+        // a trauma flag without the day it happened: how recent it is decides the imaging, so ask
+        SafetyScreen screen = form.safety();
+        if (screen != null && screen.injuryDaysAgo() == null
+                && (Answer.isYes(screen.majorTrauma()) || Answer.isYes(screen.minorTraumaWithOsteoporosis()))) {
+            toConfirm.add("/safety/injuryDaysAgo");
+        }
+        if (repeatRfa && decision.disposition() == Disposition.CONSULT
+                && !Answer.isYes(form.treatments().priorRadiofrequencyAblation().painReturned())) {
+            toConfirm.add("/treatments/priorRadiofrequencyAblation/painReturned");
+        }
+        // distinct red flags: the age at onset is a note, never a flag
+        List<String> raised = new ArrayList<>();
+        flags.hardStops().forEach(f -> raised.add(f.id()));
+        flags.urgent().forEach(f -> raised.add(f.id()));
+        int severityRank = rules.severity().size();
+        String severity = null;
+        for (int i = 0; i < rules.severity().size(); i++) {
+            if (rules.severity().get(i).holdsFor(raised)) {
+                severityRank = i;
+                severity = rules.severity().get(i).id();
+                break;
+            }
+        }
+        String key = PriorityKey.of(decision.disposition(), raised.size(), severityRank, headline.score(), receivedAt);
+        Instant recontactAt = decision.disposition() == Disposition.CONSERVATIVE_CARE_FIRST
+                ? recontactAt(main.durationMonths(), receivedAt) : null;
         return new Assessment(rules.version(), flags, criteria, regions, headline.score(), headline.tier(),
                 decision.disposition(), decision.rule(), decision.reason(), toConfirm,
-                procedureNotes(form.procedure()), key, PatientMessage.of(decision.disposition()));
+                procedureNotes(form.procedure()), key, PatientMessage.of(decision.disposition()), raised.size(),
+                severity, repeatRfa, recontactAt, advice(flags, regions));
+    }
+
+    /** A prior ablation with enough relief for long enough, the pain not said to be gone (LCD repeat-RFA criterion). */
+    boolean repeatRfaCandidate(PriorProcedure rfa) {
+        return rfa != null && rfa.reliefPercent() != null && rfa.reliefMonths() != null
+                && rfa.reliefPercent() >= rules.repeatRfa().minimumReliefPercent()
+                && rfa.reliefMonths() >= rules.repeatRfa().minimumMonths() && !Answer.isNo(rfa.painReturned());
+    }
+
+    /**
+     * The later of the pain's mark (its start plus the rule set's months) and the advice's weeks
+     * after today; without a duration, the weeks after the advice.
+     */
+    Instant recontactAt(Integer durationMonths, Instant receivedAt) {
+        ZonedDateTime received = receivedAt.atZone(ZoneOffset.UTC);
+        ZonedDateTime afterAdvice = received.plusWeeks(rules.recontact().adviceWeeks());
+        if (durationMonths == null) {
+            return afterAdvice.toInstant();
+        }
+        ZonedDateTime mark = received.minusMonths(durationMonths).plusMonths(rules.recontact().painMonths());
+        return (mark.isAfter(afterAdvice) ? mark : afterAdvice).toInstant();
+    }
+
+    /** What to do now for each hard stop raised, then the warning signs of each painful region, each once. */
+    static List<PatientAdvice> advice(RedFlags flags, List<RegionAssessment> regions) {
+        java.util.LinkedHashSet<PatientAdvice> advice = new java.util.LinkedHashSet<>();
+        flags.hardStopAdvice().forEach(advice::add);
+        regions.forEach(r -> advice.add(PatientAdvice.safetyFor(r.region())));
+        return List.copyOf(advice);
     }
 
     static Integer age(IntakeForm form, LocalDate today) {

@@ -16,7 +16,8 @@ public record Movements(
         Answer walking,
         Answer coughingSneezing,
         Answer lookingUp,
-        Answer turningHead) {
+        Answer turningHead,
+        Side twistingSide) {
     public static final Movements BLANK =
-            new Movements(null, null, null, null, null, null, null, null, null, null, null, null);
+            new Movements(null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

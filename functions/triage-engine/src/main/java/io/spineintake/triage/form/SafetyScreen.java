@@ -18,7 +18,10 @@ public record SafetyScreen(
         Answer recentSeriousInfection,
         Answer majorTrauma,
         Answer minorTraumaWithOsteoporosis,
-        Answer constantNightPain) {
+        Answer constantNightPain,
+        Answer nightSweats,
+        Answer cancerTreatedNowOrSpread,
+        Integer injuryDaysAgo) {
     public static final SafetyScreen BLANK = new SafetyScreen(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

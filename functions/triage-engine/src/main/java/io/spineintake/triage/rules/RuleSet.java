@@ -2,6 +2,7 @@ package io.spineintake.triage.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spineintake.triage.assess.PatientAdvice;
 import io.spineintake.triage.form.Anaesthetic;
 import io.spineintake.triage.form.Region;
 import java.io.IOException;
@@ -39,7 +40,18 @@ public record RuleSet(
         String onsetSource,
         List<FlagRule> hardStops,
         List<FlagRule> urgentFlags,
+        List<SeverityGroup> severity,
+        RepeatRfa repeatRfa,
+        Recontact recontact,
         Map<Signal, ScoringRule> scoring) {
+
+    /** A prior ablation that makes a repeat-RFA candidate: at least this relief for at least this long. */
+    public record RepeatRfa(int minimumReliefPercent, int minimumMonths, String text, String source) {
+    }
+
+    /** When a conservative-care patient is re-contacted: the later of the pain's mark and the weeks after the advice. */
+    public record Recontact(int painMonths, int adviceWeeks, String source) {
+    }
 
     /** The rule file shipped with the engine. */
     public static final String BUNDLED = "/io/spineintake/triage/rules/facet-rules.json";
@@ -53,6 +65,7 @@ public record RuleSet(
         blockMinimumHours = Map.copyOf(blockMinimumHours);
         hardStops = List.copyOf(hardStops);
         urgentFlags = List.copyOf(urgentFlags);
+        severity = List.copyOf(severity);
         scoring = Map.copyOf(scoring);
     }
 
@@ -181,14 +194,65 @@ public record RuleSet(
                 throw bad("ageAtOnset.under", "must be below ageAtOnset.over");
             }
 
+            JsonNode rfa = field(root, "", "repeatRfa");
+            RepeatRfa repeatRfa = new RepeatRfa(integer(rfa, "repeatRfa", "minimumReliefPercent", 1, 100),
+                    integer(rfa, "repeatRfa", "minimumMonths", 0, 600), text(rfa, "repeatRfa", "text"),
+                    text(rfa, "repeatRfa", "source"));
+            JsonNode recontactNode = field(root, "", "recontact");
+            Recontact recontact = new Recontact(integer(recontactNode, "recontact", "painMonths", 0, 120),
+                    integer(recontactNode, "recontact", "adviceWeeks", 0, 520), text(recontactNode, "recontact", "source"));
+
             Set<String> ids = new HashSet<>();
             List<FlagRule> hardStops = flags(field(root, "", "hardStops"), "hardStops", ids, true);
             List<FlagRule> urgent = flags(field(root, "", "urgentFlags"), "urgentFlags", ids, false);
+            List<SeverityGroup> severity = severity(field(root, "", "severity"), ids);
             Map<Signal, ScoringRule> scoring = scoring(field(root, "", "scoring"), ids);
 
             return new RuleSet(version, high, moderate, minPain, minInterference, minMonths, minWeeks,
                     minRelief, hours, over, under, text(onset, "ageAtOnset", "text"),
-                    text(onset, "ageAtOnset", "source"), hardStops, urgent, scoring);
+                    text(onset, "ageAtOnset", "source"), hardStops, urgent, severity, repeatRfa, recontact, scoring);
+        }
+
+        /** The severity order: groups of flag ids already defined above, each id once. */
+        List<SeverityGroup> severity(JsonNode array, Set<String> flagIds) {
+            if (!array.isArray()) {
+                throw bad("severity", "must be a list");
+            }
+            List<SeverityGroup> out = new ArrayList<>();
+            Set<String> groupIds = new HashSet<>();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode n = array.get(i);
+                String at = "severity[" + i + "]";
+                String id = text(n, at, "id");
+                at = at + " (" + id + ")";
+                if (!groupIds.add(id) || flagIds.contains(id)) {
+                    throw bad(at, "repeats an id used earlier");
+                }
+                List<String> all = flagList(n.path("all"), at + ".all", flagIds);
+                List<String> any = flagList(n.path("any"), at + ".any", flagIds);
+                if (all.isEmpty() && any.isEmpty()) {
+                    throw bad(at, "must name flags under all or any");
+                }
+                out.add(new SeverityGroup(id, text(n, at, "text"), all, any));
+            }
+            return out;
+        }
+
+        List<String> flagList(JsonNode array, String where, Set<String> flagIds) {
+            List<String> out = new ArrayList<>();
+            if (array.isMissingNode()) {
+                return out;
+            }
+            if (!array.isArray()) {
+                throw bad(where, "must be a list of flag ids");
+            }
+            for (JsonNode f : array) {
+                if (!f.isTextual() || !flagIds.contains(f.asText())) {
+                    throw bad(where, "names no red flag of this rule set: '" + f.asText() + "'");
+                }
+                out.add(f.asText());
+            }
+            return out;
         }
 
         List<FlagRule> flags(JsonNode array, String where, Set<String> ids, boolean hard) {
@@ -209,7 +273,16 @@ public record RuleSet(
                     throw bad(at + ".question", "names no safety question of the form: '" + question + "'");
                 }
                 boolean cervicalOnly = hard && n.path("cervicalOnly").asBoolean(false);
-                out.add(new FlagRule(id, question, text(n, at, "text"), text(n, at, "source"), cervicalOnly));
+                PatientAdvice advice = null;
+                if (hard) {
+                    String code = text(n, at, "advice");
+                    try {
+                        advice = PatientAdvice.valueOf(code);
+                    } catch (IllegalArgumentException e) {
+                        throw bad(at + ".advice", "names no patient advice the engine knows: '" + code + "'");
+                    }
+                }
+                out.add(new FlagRule(id, question, text(n, at, "text"), text(n, at, "source"), cervicalOnly, advice));
             }
             return out;
         }

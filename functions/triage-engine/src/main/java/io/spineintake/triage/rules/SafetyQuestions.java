@@ -21,7 +21,9 @@ public final class SafetyQuestions {
             Map.entry("recentSeriousInfection", SafetyScreen::recentSeriousInfection),
             Map.entry("majorTrauma", SafetyScreen::majorTrauma),
             Map.entry("minorTraumaWithOsteoporosis", SafetyScreen::minorTraumaWithOsteoporosis),
-            Map.entry("constantNightPain", SafetyScreen::constantNightPain));
+            Map.entry("constantNightPain", SafetyScreen::constantNightPain),
+            Map.entry("nightSweats", SafetyScreen::nightSweats),
+            Map.entry("cancerTreatedNowOrSpread", SafetyScreen::cancerTreatedNowOrSpread));
 
     private SafetyQuestions() {
     }

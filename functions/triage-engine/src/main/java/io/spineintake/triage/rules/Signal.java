@@ -5,6 +5,7 @@ package io.spineintake.triage.rules;
  * its weight, text and source under the signal's id; it may not name any other.
  */
 public enum Signal {
+    REGION_PREVALENCE("S_REGION_PREVALENCE", RuleKind.FACET),
     EXTENSION("S_EXTENSION", RuleKind.FACET),
     ROTATION("S_ROTATION", RuleKind.FACET),
     AXIAL("S_AXIAL", RuleKind.FACET),

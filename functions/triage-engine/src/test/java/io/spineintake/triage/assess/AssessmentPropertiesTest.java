@@ -3,6 +3,8 @@ package io.spineintake.triage.assess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spineintake.triage.FormBuilder;
+import io.spineintake.triage.GeneratedForms;
+import io.spineintake.triage.TestForms;
 import io.spineintake.triage.TriageEngine;
 import io.spineintake.triage.form.Region;
 import io.spineintake.triage.form.Spread;
@@ -24,20 +26,7 @@ class AssessmentPropertiesTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     static final TriageEngine ENGINE = new TriageEngine(RuleSet.bundled());
 
-    static final String[] REGION_ANSWERS = {"occipitalHeadache", "morningStiffness", "tenderBesideSpine",
-        "limbSymptoms/numbness", "limbSymptoms/tingling", "limbSymptoms/weakness",
-        "worseWith/bendingForward", "worseWith/bendingBackward", "worseWith/twisting", "worseWith/sideBending",
-        "worseWith/extensionWithRotation", "worseWith/risingFromBent", "worseWith/prolongedStanding",
-        "worseWith/prolongedSitting", "worseWith/walking", "worseWith/coughingSneezing", "worseWith/lookingUp",
-        "worseWith/turningHead", "easedBy/lyingDown", "easedBy/sitting", "easedBy/bendingForward", "easedBy/walking"};
-    static final String[] FINDINGS = {"facetArthropathy", "spondylosisOrDegeneration", "fracture", "tumour", "infection",
-        "significantDeformity", "radiculopathy", "stenosisWithClaudication", "osteoporosis"};
-    static final String[] SAFETY = {"saddleNumbness", "bladderOrBowelChange", "worseningLegWeakness",
-        "handClumsinessOrGaitTrouble", "suddenNeckPainWithNeuroSymptoms", "historyOfCancer", "unexplainedWeightLoss",
-        "feverOrChills", "immunosuppressionOrSteroids", "injectingDrugUse", "recentSeriousInfection", "majorTrauma",
-        "minorTraumaWithOsteoporosis", "constantNightPain"};
-    static final String[] HARD_STOPS = Arrays.copyOf(SAFETY, 5);
-    static final String[] TREATMENTS = {"physicalTherapy", "homeExercise", "analgesics", "muscleRelaxants"};
+    static final String[] HARD_STOPS = Arrays.copyOf(GeneratedForms.SAFETY, 5);
     static final String[] FACET_SIGNS = {"worseWith/bendingBackward", "worseWith/twisting", "worseWith/extensionWithRotation",
         "worseWith/lookingUp", "worseWith/turningHead", "tenderBesideSpine", "easedBy/lyingDown", "easedBy/bendingForward",
         "morningStiffness", "occipitalHeadache", "/findings/facetArthropathy", "/findings/spondylosisOrDegeneration",
@@ -45,66 +34,17 @@ class AssessmentPropertiesTest {
     static final String[] RADICULAR = {"limbSymptoms/numbness", "limbSymptoms/tingling", "limbSymptoms/weakness",
         "worseWith/coughingSneezing", "spread", "pattern"};
 
-    static Arbitrary<String> answer() {
-        return Arbitraries.of("YES", "NO", "UNSURE", "-").map(a -> a.equals("-") ? null : a);
-    }
-
-    static Arbitrary<Integer> maybe(int min, int max) {
-        return Arbitraries.integers().between(min, max).injectNull(0.2);
-    }
-
     @Provide
     Arbitrary<FormBuilder> forms() {
-        Arbitrary<List<Region>> regions = Arbitraries.of(Region.class).list().ofMinSize(1).ofMaxSize(3).uniqueElements();
-        Arbitrary<List<String>> answers = answer().list().ofSize(200);
-        Arbitrary<List<Integer>> numbers = Arbitraries.integers().between(0, 10).injectNull(0.2).list().ofSize(30);
-        Arbitrary<LocalDate> born = Arbitraries.integers().between(0, 80 * 365).map(d -> LocalDate.of(1930, 1, 1).plusDays(d));
-        Arbitrary<List<Integer>> picks = Arbitraries.integers().between(0, 1000).list().ofSize(20);
-        return Combinators.combine(regions, answers, numbers, born, picks).as(AssessmentPropertiesTest::build);
+        return GeneratedForms.forms();
     }
 
-    static FormBuilder build(List<Region> regions, List<String> answers, List<Integer> numbers, LocalDate born,
-                             List<Integer> picks) {
-        FormBuilder f = FormBuilder.blank().set("/patient/dateOfBirth", born.toString());
-        int a = 0;
-        for (int i = 0; i < regions.size(); i++) {
-            Region region = regions.get(i);
-            String at = "/pain/regions/" + i;
-            f.set(at + "/region", region.name());
-            for (String q : REGION_ANSWERS) {
-                f.set(at + "/" + q, answers.get(a++));
-            }
-            List<Spread> spreads = Arrays.stream(Spread.values()).filter(s -> s.appliesTo(region)).toList();
-            int p = picks.get(i);
-            f.set(at + "/spread", p % 7 == 0 ? null : spreads.get(p % spreads.size()).name());
-            f.set(at + "/pattern", p % 5 == 0 ? null : p % 2 == 0 ? "MOSTLY_AXIAL" : "MOSTLY_LIMB");
-            f.set(at + "/durationMonths", picks.get(3 + i) % 11 == 0 ? null : picks.get(3 + i) % 40);
-        }
-        if (regions.size() > 1 && picks.get(6) % 2 == 0) {
-            f.set("/pain/mainRegion", regions.get(picks.get(7) % regions.size()).name());
-        }
-        f.set("/pain/nrs/average", numbers.get(0)).set("/pain/nrs/now", numbers.get(1))
-                .set("/pain/peg/averagePain", numbers.get(2)).set("/pain/peg/enjoymentOfLife", numbers.get(3))
-                .set("/pain/peg/generalActivity", numbers.get(4));
-        for (String q : FINDINGS) {
-            f.set("/findings/" + q, answers.get(a++));
-        }
-        for (String q : SAFETY) {
-            // mostly NO, so every disposition is reached
-            String v = answers.get(a++);
-            f.set("/safety/" + q, picks.get(8) % 4 == 0 ? v : "YES".equals(v) ? "NO" : v == null ? "NO" : v);
-        }
-        String[] outcomes = {"NOT_TRIED", "HELPED", "DID_NOT_HELP", "COULD_NOT_TOLERATE", null};
-        for (int t = 0; t < TREATMENTS.length; t++) {
-            f.set("/treatments/" + TREATMENTS[t] + "/outcome", outcomes[picks.get(9 + t) % outcomes.length]);
-            f.set("/treatments/" + TREATMENTS[t] + "/weeks", numbers.get(5 + t));
-        }
-        if (picks.get(13) % 3 == 0) {
-            f.set("/treatments/priorMedialBranchBlock/outcome", "HELPED")
-                    .set("/treatments/priorMedialBranchBlock/reliefPercent", picks.get(14) % 101)
-                    .set("/treatments/priorMedialBranchBlock/reliefHours", (double) (picks.get(15) % 12));
-        }
-        return f;
+    static final io.spineintake.triage.form.FormContract CONTRACT = io.spineintake.triage.form.FormContract.load();
+
+    @Property(tries = 200)
+    void everyGeneratedFormIsOneTheContractAccepts(@ForAll("forms") FormBuilder form) {
+        var reading = CONTRACT.read(TestForms.bytes(form.json()));
+        assertThat(reading.violations()).isEmpty();
     }
 
     static List<Integer> scores(Assessment a) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Spec section 6 (docs/triage.md section 5): which dispositions reach the consult queue, and the
+ * Spec section 6 (docs/triage.md section 5): where each disposition sorts, and the
  * reason each rule gives, naming every flag or question that decided it, so the coordinator sees why.
  */
 class DispositionReasonsTest {
@@ -22,10 +22,9 @@ class DispositionReasonsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"EMERGENCY,true", "URGENT_REVIEW,true", "CONSULT,true", "OTHER_PATHWAY,false",
-            "CONSERVATIVE_CARE_FIRST,false"})
-    void onlyEmergencyUrgentAndConsultGoToTheConsultQueue(Disposition d, boolean routed) {
-        assertThat(d.routedToConsultQueue()).isEqualTo(routed);
+    @CsvSource({"EMERGENCY,0", "URGENT_REVIEW,1", "CONSULT,2", "OTHER_PATHWAY,8", "CONSERVATIVE_CARE_FIRST,9"})
+    void everyDispositionHasItsPlaceInTheQueueOrder(Disposition d, int rank) {
+        assertThat(d.band()).isEqualTo(rank);
     }
 
     @Test

@@ -29,13 +29,42 @@ class DispositionRulesTest {
     }
 
     @Test
-    void aLowTierGoesToAnotherPathwayBeforeReadinessOneOrTwo() {
+    void conservativeCareIsCheckedBeforeTheLowScoreRule() {
         String r = "/pain/regions/0";
-        Assessment a = assess(SafetyScreeningTest.consultCandidate().set(r + "/worseWith/bendingBackward", "NO")
-                .set(r + "/worseWith/twisting", "NO").set(r + "/tenderBesideSpine", "NO").set(r + "/durationMonths", 1));
+        FormBuilder low = SafetyScreeningTest.consultCandidate().set(r + "/worseWith/bendingBackward", "NO")
+                .set(r + "/worseWith/twisting", "NO").set(r + "/tenderBesideSpine", "NO");
+        Assessment recentAndLow = assess(low.copy().set(r + "/durationMonths", 1));
+        assertThat(recentAndLow.tier()).isEqualTo(Tier.LOW);
+        assertThat(recentAndLow.disposition()).as("advised, not sent elsewhere").isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
+        assertThat(recentAndLow.dispositionRule()).isEqualTo(4);
+        Assessment lowOnly = assess(low);
+        assertThat(lowOnly.tier()).isEqualTo(Tier.LOW);
+        assertThat(lowOnly.disposition()).isEqualTo(Disposition.OTHER_PATHWAY);
+        assertThat(lowOnly.dispositionRule()).isEqualTo(5);
+        assertThat(lowOnly.dispositionReason()).contains("LOW");
+    }
+
+    @Test
+    void aRepeatRfaCandidateIsAConsultWhateverTheScoreButNotPastANonFacetCause() {
+        String r = "/pain/regions/0";
+        FormBuilder low = SafetyScreeningTest.consultCandidate().set(r + "/worseWith/bendingBackward", "NO")
+                .set(r + "/worseWith/twisting", "NO").set(r + "/tenderBesideSpine", "NO")
+                .set("/treatments/priorRadiofrequencyAblation/outcome", "HELPED")
+                .set("/treatments/priorRadiofrequencyAblation/reliefPercent", 50)
+                .set("/treatments/priorRadiofrequencyAblation/reliefMonths", 6)
+                .set("/treatments/priorRadiofrequencyAblation/painReturned", "YES");
+        Assessment a = assess(low.copy());
         assertThat(a.tier()).isEqualTo(Tier.LOW);
-        assertThat(a.disposition()).isEqualTo(Disposition.OTHER_PATHWAY);
-        assertThat(a.dispositionReason()).contains("LOW");
+        assertThat(a.disposition()).isEqualTo(Disposition.CONSULT);
+        assertThat(a.repeatRfaCandidate()).isTrue();
+        assertThat(a.dispositionReason()).contains("repeat RFA");
+        assertThat(assess(low.copy().set("/treatments/priorRadiofrequencyAblation/reliefPercent", 49)).repeatRfaCandidate()).isFalse();
+        assertThat(assess(low.copy().set("/treatments/priorRadiofrequencyAblation/reliefMonths", 5.5)).repeatRfaCandidate()).isFalse();
+        assertThat(assess(low.copy().set("/treatments/priorRadiofrequencyAblation/painReturned", "NO")).repeatRfaCandidate()).isFalse();
+        Assessment unconfirmed = assess(low.copy().remove("/treatments/priorRadiofrequencyAblation/painReturned"));
+        assertThat(unconfirmed.repeatRfaCandidate()).isTrue();
+        assertThat(unconfirmed.toConfirm()).contains("/treatments/priorRadiofrequencyAblation/painReturned");
+        assertThat(assess(low.copy().set("/findings/tumour", "YES")).disposition()).isEqualTo(Disposition.OTHER_PATHWAY);
     }
 
     @Test
@@ -53,7 +82,7 @@ class DispositionRulesTest {
     void everythingElseIsAConsultWithUnknownsToConfirm() {
         Assessment a = assess(SafetyScreeningTest.consultCandidate().remove("/pain/peg"));
         assertThat(a.disposition()).isEqualTo(Disposition.CONSULT);
-        assertThat(a.dispositionRule()).isEqualTo(5);
+        assertThat(a.dispositionRule()).isEqualTo(6);
         assertThat(a.toConfirm()).containsExactly(ReadinessCheck.PAIN);
         assertThat(a.priorityKey()).startsWith("2-");
     }

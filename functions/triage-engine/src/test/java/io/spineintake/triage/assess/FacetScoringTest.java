@@ -85,18 +85,38 @@ class FacetScoringTest {
         assertThat(c.text()).isNotBlank();
         assertThat(c.source()).isNotBlank();
         assertThat(c.questions()).isNotEmpty().allSatisfy(q -> assertThat(q).startsWith("/"));
+        int base = base(a);
         if (points > 0) {
-            assertThat(a.contributions()).hasSize(1);
-            assertThat(a.score()).isEqualTo(points);
+            assertThat(a.contributions()).filteredOn(x -> !x.ruleId().equals("S_REGION_PREVALENCE")).hasSize(1);
+            assertThat(a.score()).isEqualTo(base + points);
         } else {
-            assertThat(a.score()).isZero();
+            assertThat(a.score()).isEqualTo(Math.max(0, base + points));
         }
+    }
+
+    /** The region's prevalence term (cervical and thoracic), present whatever is answered. */
+    static int base(RegionAssessment a) {
+        return a.contributions().stream().filter(c -> c.ruleId().equals("S_REGION_PREVALENCE"))
+                .mapToInt(Contribution::points).sum();
+    }
+
+    @Test
+    void theNeckAndMidBackStartFromTheirHigherPrevalence() {
+        assertThat(score(lumbar()).contributions()).isEmpty();
+        RegionAssessment neck = score(cervical());
+        assertThat(neck.score()).isEqualTo(10);
+        assertThat(neck.contributions()).singleElement().satisfies(c -> {
+            assertThat(c.ruleId()).isEqualTo("S_REGION_PREVALENCE");
+            assertThat(c.text()).contains("55%");
+            assertThat(c.source()).contains("Manchikanti 2004");
+        });
+        assertThat(score(thoracic()).score()).isEqualTo(5);
     }
 
     @Test
     void ageRuleIsStrictlyOlderThanTheThreshold() {
         assertThat(score(lumbar().set("/patient/dateOfBirth", "1961-11-27")).score()).isZero(); // exactly 65
-        assertThat(score(cervical().set("/patient/dateOfBirth", "1971-11-27")).score()).isZero(); // exactly 55
+        assertThat(score(cervical().set("/patient/dateOfBirth", "1971-11-27")).score()).isEqualTo(10); // exactly 55: the base only
         assertThat(score(lumbar().set("/patient/dateOfBirth", "1960-11-27")).score()).isEqualTo(5); // 66
     }
 
@@ -161,7 +181,7 @@ class FacetScoringTest {
                 .set("/treatments/priorMedialBranchBlock/reliefPercent", 85);
         var a = ENGINE.assess(f.form(), NOW);
         assertThat(a.regions()).extracting(RegionAssessment::region).map(Enum::name).containsExactly("CERVICAL", "LUMBAR");
-        assertThat(a.regions().get(0).score()).isEqualTo(20);
+        assertThat(a.regions().get(0).score()).isEqualTo(10 + 20);
         assertThat(a.regions().get(1).score()).isZero();
         assertThat(a.regions().get(0).main()).isTrue();
         assertThat(a.regions().get(1).main()).isFalse();

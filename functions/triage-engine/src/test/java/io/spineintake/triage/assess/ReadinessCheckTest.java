@@ -103,12 +103,25 @@ class ReadinessCheckTest {
     }
 
     @Test
-    void criterionThreeAsksToConfirmAnUndiagnosedRadicularPicture() {
+    void aRadicularPictureTheyDescribeIsNotMetUntilAClinicianSaysOtherwise() {
         FormBuilder f = FormBuilder.blank().set("/findings/radiculopathy", "NO").set("/findings/stenosisWithClaudication", "NO")
                 .set(R + "/spread", "BELOW_KNEE").set(R + "/limbSymptoms/tingling", "YES");
         ReadinessCriterion c = criterion(f, 3);
-        assertThat(c.status()).isEqualTo(UNKNOWN);
+        assertThat(c.status()).isEqualTo(NOT_MET);
         assertThat(c.evidence()).extracting(Evidence::question).contains(R + "/spread");
+        assertThat(criterion(f.copy().set(R + "/limbSymptoms/tingling", "NO"), 3).status()).as("no limb symptoms").isEqualTo(MET);
+        assertThat(criterion(f.copy().set(R + "/spread", "BUTTOCK"), 3).status()).as("not past the knee").isEqualTo(MET);
+    }
+
+    @Test
+    void theClaudicationPatternInPlainWordsAsksToConfirmAndWithADiagnosedStenosisIsNotMet() {
+        FormBuilder clear = FormBuilder.blank().set("/findings/radiculopathy", "NO").set("/findings/stenosisWithClaudication", "NO");
+        ReadinessCriterion pattern = criterion(clear.copy().set("/pain/claudicationPattern", "YES"), 3);
+        assertThat(pattern.status()).isEqualTo(UNKNOWN);
+        assertThat(pattern.evidence()).extracting(Evidence::question).contains("/pain/claudicationPattern");
+        assertThat(criterion(clear.copy().set("/pain/claudicationPattern", "NO"), 3).status()).isEqualTo(MET);
+        assertThat(criterion(clear.copy().set("/pain/claudicationPattern", "YES")
+                .set("/findings/stenosisWithClaudication", "YES"), 3).status()).isEqualTo(NOT_MET);
     }
 
     @Test

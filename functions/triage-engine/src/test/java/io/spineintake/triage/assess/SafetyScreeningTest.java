@@ -72,6 +72,62 @@ class SafetyScreeningTest {
         assertThat(a.priorityKey()).startsWith("1-");
     }
 
+    @ParameterizedTest
+    @CsvSource({"nightSweats,U_NIGHT_SWEATS,SUSPECTED_MALIGNANCY", "cancerTreatedNowOrSpread,U_ACTIVE_CANCER,SUSPECTED_MALIGNANCY"})
+    void theNewConstitutionalQuestionsAreUrgentFlagsOfTheMalignancyGroup(String question, String id, String group) {
+        Assessment a = assess(consultCandidate().set("/safety/" + question, "YES"));
+        assertThat(a.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
+        assertThat(a.redFlags().urgent()).extracting(RedFlag::id).containsExactly(id);
+        assertThat(a.severity()).isEqualTo(group);
+    }
+
+    @Test
+    void aTraumaWithoutTheDayItHappenedIsToConfirmAndWithItIsNot() {
+        for (String trauma : new String[] {"majorTrauma", "minorTraumaWithOsteoporosis"}) {
+            assertThat(assess(consultCandidate().set("/safety/" + trauma, "YES")).toConfirm()).as(trauma)
+                    .contains("/safety/injuryDaysAgo");
+            assertThat(assess(consultCandidate().set("/safety/" + trauma, "YES").set("/safety/injuryDaysAgo", 3))
+                    .toConfirm()).as(trauma).doesNotContain("/safety/injuryDaysAgo");
+        }
+        assertThat(assess(consultCandidate().set("/safety/majorTrauma", "UNSURE")).toConfirm())
+                .doesNotContain("/safety/injuryDaysAgo");
+        assertThat(assess(consultCandidate()).toConfirm()).doesNotContain("/safety/injuryDaysAgo");
+    }
+
+    @Test
+    void emergenciesAreOrderedByFlagCountThenSeverityNeverByScore() {
+        Assessment cauda = assess(consultCandidate().set("/safety/saddleNumbness", "YES"));
+        Assessment both = assess(consultCandidate().set("/safety/saddleNumbness", "YES").set("/safety/bladderOrBowelChange", "YES"));
+        FormBuilder neck = consultCandidate().set("/pain/regions/0/region", "CERVICAL").set("/pain/regions/0/spread", "SPINE_ONLY")
+                .set("/safety/handClumsinessOrGaitTrouble", "NO").set("/safety/suddenNeckPainWithNeuroSymptoms", "YES");
+        Assessment vascular = assess(neck);
+        assertThat(both.flagCount()).isEqualTo(2);
+        assertThat(cauda.flagCount()).isEqualTo(1);
+        assertThat(cauda.severity()).isEqualTo("SUSPECTED_CAUDA_EQUINA");
+        assertThat(vascular.severity()).isEqualTo("SUSPECTED_ARTERIAL_INJURY");
+        assertThat(both.priorityKey()).isLessThan(vascular.priorityKey());
+        assertThat(vascular.priorityKey()).isLessThan(cauda.priorityKey());
+        // the score is not in an emergency's key: a weaker facet picture sorts the same
+        Assessment weaker = assess(consultCandidate().set("/safety/saddleNumbness", "YES")
+                .set("/pain/regions/0/worseWith/bendingBackward", "NO").set("/pain/regions/0/tenderBesideSpine", "NO"));
+        assertThat(weaker.score()).isLessThan(cauda.score());
+        assertThat(weaker.priorityKey()).isEqualTo(cauda.priorityKey());
+    }
+
+    @Test
+    void mildPainIsRecontactedSixWeeksAfterTheAdviceWhenItsThreeMonthMarkHasPassedOrIsUnknown() {
+        FormBuilder mild = consultCandidate().set("/pain/nrs/average", 2).set("/pain/peg/averagePain", 2)
+                .set("/pain/peg/enjoymentOfLife", 2).set("/pain/peg/generalActivity", 2);
+        java.time.Instant sixWeeks = NOW.plus(java.time.Duration.ofDays(42));
+        Assessment longStanding = assess(mild);
+        assertThat(longStanding.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
+        assertThat(longStanding.recontactAt()).isEqualTo(sixWeeks);
+        Assessment undated = assess(mild.copy().set("/pain/regions/0/durationMonths", null));
+        assertThat(undated.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE_FIRST);
+        assertThat(undated.recontactAt()).isEqualTo(sixWeeks);
+        assertThat(assess(consultCandidate()).recontactAt()).as("only conservative care is re-contacted").isNull();
+    }
+
     @Test
     void aHardStopWinsOverUrgentFlags() {
         Assessment a = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/saddleNumbness", "YES"));
@@ -123,13 +179,47 @@ class SafetyScreeningTest {
     }
 
     @Test
-    void moreUrgentFlagsComeFirstWithinTheUrgentBand() {
+    void moreUrgentFlagsComeFirstWithinTheUrgentBandAndTheAgeAtOnsetNeverCounts() {
         Assessment one = assess(consultCandidate().set("/safety/historyOfCancer", "YES"));
         Assessment two = assess(consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/unexplainedWeightLoss", "YES"));
         Assessment twoAndAge = assess(consultCandidate().set("/safety/historyOfCancer", "YES")
                 .set("/safety/unexplainedWeightLoss", "YES").set("/patient/dateOfBirth", "1955-01-10"));
         assertThat(two.priorityKey()).isLessThan(one.priorityKey());
-        assertThat(twoAndAge.priorityKey()).isLessThan(two.priorityKey());
+        assertThat(twoAndAge.redFlags().noted()).extracting(RedFlag::id).containsExactly("U_AGE_AT_ONSET");
+        assertThat(twoAndAge.flagCount()).isEqualTo(2);
+        assertThat(twoAndAge.priorityKey()).as("a note is not a flag").isEqualTo(two.priorityKey());
+    }
+
+    @Test
+    void atTheSameFlagCountTheSeverityOrderDecidesNeverTheScore() {
+        FormBuilder infection = consultCandidate().set("/safety/feverOrChills", "YES").set("/safety/injectingDrugUse", "YES");
+        FormBuilder malignancy = consultCandidate().set("/safety/historyOfCancer", "YES").set("/safety/constantNightPain", "YES");
+        FormBuilder fracture = consultCandidate().set("/safety/majorTrauma", "YES").set("/safety/recentSeriousInfection", "YES");
+        Assessment a = assess(infection);
+        Assessment b = assess(malignancy);
+        Assessment c = assess(fracture);
+        assertThat(a.severity()).isEqualTo("SUSPECTED_INFECTION");
+        assertThat(b.severity()).isEqualTo("SUSPECTED_MALIGNANCY");
+        assertThat(c.severity()).isEqualTo("FRACTURE_RISK");
+        assertThat(a.priorityKey()).isLessThan(b.priorityKey());
+        assertThat(b.priorityKey()).isLessThan(c.priorityKey());
+        // a far higher facet score does not lift a weaker red-flag picture
+        Assessment strongFacets = assess(fracture.copy().set("/findings/facetArthropathy", "YES")
+                .set("/pain/regions/0/morningStiffness", "YES"));
+        assertThat(strongFacets.score()).isGreaterThan(c.score());
+        assertThat(strongFacets.priorityKey().substring(0, 8)).isEqualTo(c.priorityKey().substring(0, 8));
+        // fever alone is not the infection picture
+        assertThat(assess(consultCandidate().set("/safety/feverOrChills", "YES")).severity()).isNull();
+    }
+
+    @Test
+    void theNewSafetyQuestionsRaiseUrgentFlags() {
+        assertThat(assess(consultCandidate().set("/safety/nightSweats", "YES")).redFlags().urgent())
+                .extracting(RedFlag::id).containsExactly("U_NIGHT_SWEATS");
+        Assessment active = assess(consultCandidate().set("/safety/cancerTreatedNowOrSpread", "YES"));
+        assertThat(active.redFlags().urgent()).extracting(RedFlag::id).containsExactly("U_ACTIVE_CANCER");
+        assertThat(active.severity()).isEqualTo("SUSPECTED_MALIGNANCY");
+        assertThat(active.disposition()).isEqualTo(Disposition.URGENT_REVIEW);
     }
 
     @Test

@@ -129,11 +129,11 @@ class FormContractTest {
         Answer u = Answer.UNSURE;
         RegionPain neck = new RegionPain(Region.CERVICAL, Side.LEFT, 9, Onset.AFTER_INJURY, PainPattern.MOSTLY_AXIAL,
                 Spread.SHOULDER, y, new LimbSymptoms(n, u, y),
-                new Movements(n, y, u, y, n, u, y, n, u, n, y, u),
+                new Movements(n, y, u, y, n, u, y, n, u, n, y, u, null),
                 new Easing(y, n, u, n), u, y);
         RegionPain back = new RegionPain(Region.LUMBAR, Side.BOTH, 14, Onset.GRADUAL, PainPattern.MOSTLY_LIMB,
                 Spread.THIGH_ABOVE_KNEE, null, null,
-                new Movements(null, null, y, null, null, null, null, null, null, null, null, null),
+                new Movements(null, null, y, null, null, null, null, null, null, null, null, null, null),
                 null, n, null);
         RegionPain chest = new RegionPain(Region.THORACIC, Side.CENTRAL, 600, Onset.AFTER_MAJOR_TRAUMA, null,
                 Spread.AROUND_CHEST, null, null, null, null, null, null);
@@ -141,7 +141,7 @@ class FormContractTest {
                 new Patient("Zoë Ånström-Test", LocalDate.of(1958, 3, 9), "+44 (20) 7946-0958", "zoe.test@example.org",
                         ContactChannel.EMAIL, "SW1A 1AA", "en-GB"),
                 new Consent(true, true),
-                new Pain(List.of(neck, back, chest), Region.LUMBAR, new PainScores(5, 6, 9), new Peg(7, 6, 5)),
+                new Pain(List.of(neck, back, chest), Region.LUMBAR, new PainScores(5, 6, 9), new Peg(7, 6, 5), null),
                 new Treatments(
                         new Treatment(TreatmentOutcome.DID_NOT_HELP, 8),
                         new Treatment(TreatmentOutcome.HELPED, 12),
@@ -151,11 +151,11 @@ class FormContractTest {
                         new Treatment(null, 2),
                         new Treatment(null, null),
                         new Treatment(TreatmentOutcome.DID_NOT_HELP, 0),
-                        new PriorProcedure(TreatmentOutcome.HELPED, 85, 2.5, 3, Anaesthetic.LIDOCAINE),
-                        new PriorProcedure(TreatmentOutcome.COULD_NOT_TOLERATE, 40, 720.0, 12, Anaesthetic.UNKNOWN),
+                        new PriorProcedure(TreatmentOutcome.HELPED, 85, 2.5, 3, Anaesthetic.LIDOCAINE, null, null),
+                        new PriorProcedure(TreatmentOutcome.COULD_NOT_TOLERATE, 40, 720.0, 12, Anaesthetic.UNKNOWN, null, null),
                         new Treatment(TreatmentOutcome.NOT_TRIED, 520)),
                 new Findings(y, u, n, n, n, u, n, y, u),
-                new SafetyScreen(n, n, u, n, n, y, n, u, n, n, n, y, n, u),
+                new SafetyScreen(n, n, u, n, n, y, n, u, n, n, n, y, n, u, null, null, null),
                 new ProcedureScreen(y, n, u, n, y),
                 "Takes the bus; prefers mornings.");
     }

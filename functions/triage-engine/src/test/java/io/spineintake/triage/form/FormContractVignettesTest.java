@@ -60,7 +60,7 @@ class FormContractVignettesTest {
             Map.entry("V09", new Expected(62, "LUMBAR BOTH 12 - MOSTLY_AXIAL BUTTOCK", new PainScores(2, 2, 4), new Peg(2, 2, 2),
                     V01_YES, Map.of("physicalTherapy", "DID_NOT_HELP 8", "analgesics", "DID_NOT_HELP -"))),
             Map.entry("V10", new Expected(60, "LUMBAR - 18 - MOSTLY_AXIAL SPINE_ONLY", new PainScores(6, 6, 8), Peg.BLANK,
-                    Set.of(), Map.of("physicalTherapy", "DID_NOT_HELP 6", "analgesics", "DID_NOT_HELP -",
+                    Set.of("treatments.priorMedialBranchBlock.painReturned"), Map.of("physicalTherapy", "DID_NOT_HELP 6", "analgesics", "DID_NOT_HELP -",
                             "priorMedialBranchBlock", "HELPED 90% 5.0h 6mo BUPIVACAINE"))),
             Map.entry("V11", new Expected(48, "LUMBAR - 10 AFTER_INJURY MOSTLY_AXIAL SPINE_ONLY", PainScores.BLANK, Peg.BLANK,
                     Set.of("findings.fracture", "findings.osteoporosis", "safety.minorTraumaWithOsteoporosis",
@@ -157,13 +157,24 @@ class FormContractVignettesTest {
         return out;
     }
 
-    static Set<String> blankAnswers(Object root) {
+    /** Blank yes/no questions, except those the form does not ask: the claudication pattern without low back pain, a procedure's pain-returned when it was not tried. */
+    static Set<String> blankAnswers(IntakeForm form) {
         Set<String> out = new TreeSet<>();
-        walk(root, "", (path, answer) -> {
+        walk(form, "", (path, answer) -> {
             if (answer == null) {
                 out.add(path);
             }
         });
+        if (form.pain().regions().stream().noneMatch(r -> r.region() == Region.LUMBAR)) {
+            out.remove("pain.claudicationPattern");
+        }
+        for (String p : new String[] {"priorMedialBranchBlock", "priorRadiofrequencyAblation"}) {
+            PriorProcedure procedure = p.equals("priorMedialBranchBlock") ? form.treatments().priorMedialBranchBlock()
+                    : form.treatments().priorRadiofrequencyAblation();
+            if (procedure == null || procedure.outcome() == TreatmentOutcome.NOT_TRIED) {
+                out.remove("treatments." + p + ".painReturned");
+            }
+        }
         return out;
     }
 

@@ -55,7 +55,7 @@ class RuleSetTest {
     @Test
     void theBundledRuleSetCarriesTheSpecsStartingWeights() {
         RuleSet rules = RuleSet.bundled();
-        assertThat(rules.version()).isEqualTo("1.0.0");
+        assertThat(rules.version()).isEqualTo("1.1.0");
         assertThat(rules.highThreshold()).isEqualTo(60);
         assertThat(rules.moderateThreshold()).isEqualTo(35);
         assertThat(rules.scoring()).hasSize(Signal.values().length);
@@ -64,7 +64,17 @@ class RuleSetTest {
         assertThat(rules.rule(Signal.AGE).paramFor(Region.CERVICAL)).isEqualTo(55);
         assertThat(rules.rule(Signal.OCCIPITAL_HEADACHE).appliesTo(Region.LUMBAR)).isFalse();
         assertThat(rules.hardStops()).hasSize(5);
-        assertThat(rules.urgentFlags()).hasSize(9);
+        assertThat(rules.urgentFlags()).hasSize(11);
+        assertThat(rules.rule(Signal.REGION_PREVALENCE).pointsFor(Region.CERVICAL)).isEqualTo(10);
+        assertThat(rules.rule(Signal.REGION_PREVALENCE).pointsFor(Region.THORACIC)).isEqualTo(5);
+        assertThat(rules.rule(Signal.REGION_PREVALENCE).pointsFor(Region.LUMBAR)).isZero();
+        assertThat(rules.severity()).extracting(SeverityGroup::id).containsExactly("SUSPECTED_ARTERIAL_INJURY",
+                "SUSPECTED_CAUDA_EQUINA", "PROGRESSIVE_DEFICIT", "SUSPECTED_INFECTION", "SUSPECTED_MALIGNANCY", "FRACTURE_RISK");
+        assertThat(rules.repeatRfa().minimumReliefPercent()).isEqualTo(50);
+        assertThat(rules.repeatRfa().minimumMonths()).isEqualTo(6);
+        assertThat(rules.recontact().painMonths()).isEqualTo(3);
+        assertThat(rules.recontact().adviceWeeks()).isEqualTo(6);
+        assertThat(rules.hardStops()).allSatisfy(f -> assertThat(f.advice()).as(f.id()).isNotNull());
         for (ScoringRule r : rules.scoring().values()) {
             assertThat(r.text()).as(r.id()).isNotBlank();
             assertThat(r.source()).as(r.id()).isNotBlank();
@@ -77,7 +87,13 @@ class RuleSetTest {
         assertRejected(r -> scoring(r, "S_LIMB_NEURO").put("points", 10), "S_LIMB_NEURO", "radicular");
         assertRejected(r -> scoring(r, "S_AXIAL").put("id", "S_MADE_UP"), "S_MADE_UP", "not a rule the engine knows");
         assertRejected(r -> ((ArrayNode) r.get("scoring")).add(scoring(r, "S_AGE").deepCopy()), "S_AGE", "repeats");
-        assertRejected(r -> ((ArrayNode) r.get("scoring")).remove(0), "S_EXTENSION", "no entry");
+        assertRejected(r -> ((ArrayNode) r.get("scoring")).remove(1), "S_EXTENSION", "no entry");
+        assertRejected(r -> ((ObjectNode) r.get("hardStops").get(0)).put("advice", "DO_NOTHING"), "H_SADDLE_NUMBNESS", "advice");
+        assertRejected(r -> ((ObjectNode) r.get("severity").get(0)).putArray("any").add("U_MADE_UP"), "severity[0]", "U_MADE_UP");
+        assertRejected(r -> ((ObjectNode) r.get("severity").get(0)).remove(java.util.List.of("all", "any")), "severity[0]",
+                "all or any");
+        assertRejected(r -> ((ObjectNode) r.get("severity").get(1)).put("id", "H_VASCULAR"), "severity[1]", "repeats");
+        assertRejected(r -> r.remove("repeatRfa"), "repeatRfa", "missing");
         assertRejected(r -> scoring(r, "S_AXIAL").remove("source"), "S_AXIAL", "source", "missing");
         assertRejected(r -> scoring(r, "S_AXIAL").put("text", " "), "S_AXIAL", "text", "non-blank");
         assertRejected(r -> scoring(r, "S_AXIAL").put("kind", "RADICULAR"), "S_AXIAL", "kind");
@@ -119,7 +135,7 @@ class RuleSetTest {
         assertThat(ours.assess(form, now).score()).isEqualTo(30);
         assertThat(ours.assess(form, now).ruleSetVersion()).isEqualTo("clinic-7");
         assertThat(bundled.assess(form, now).score()).isEqualTo(10);
-        assertThat(bundled.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(bundled.ruleSetVersion()).isEqualTo("1.1.0");
     }
 
     @Test
@@ -179,8 +195,8 @@ class RuleSetTest {
         ObjectNode json = bundledJson();
         scoring(json, "S_AXIAL").put("id", "S_MADE_UP");
         assertThatThrownBy(() -> load(json)).isInstanceOf(RuleSetException.class).hasMessage(
-                "rule set clinic.json: scoring[2] (S_MADE_UP) is not a rule the engine knows; known ids: "
-                        + "S_EXTENSION, S_ROTATION, S_AXIAL, S_TENDERNESS, S_EASED_LYING, S_NO_COUGH_PAIN, "
+                "rule set clinic.json: scoring[3] (S_MADE_UP) is not a rule the engine knows; known ids: "
+                        + "S_REGION_PREVALENCE, S_EXTENSION, S_ROTATION, S_AXIAL, S_TENDERNESS, S_EASED_LYING, S_NO_COUGH_PAIN, "
                         + "S_FORWARD_BENDING, S_MORNING_STIFFNESS, S_AGE, S_IMAGING, S_OCCIPITAL_HEADACHE, "
                         + "S_PRIOR_POSITIVE_BLOCK, S_DISTAL_SPREAD, S_LIMB_NEURO, S_COUGH_PAIN, S_LIMB_DOMINANT");
     }

@@ -49,13 +49,14 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.DRAFTS_TABLE.name(), resources.draftsTable());
+        env.put(Config.Var.AUDIT_TABLE.name(), resources.auditTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
     }
 
     /** Provisions a fresh table and queues named with a random prefix derived from {@code label}. */
-    static LocalAws provision(LocalBackends backends, String label) {
+    public static LocalAws provision(LocalBackends backends, String label) {
         return new LocalAws(backends, randomPrefix(label));
     }
 
@@ -82,6 +83,10 @@ public final class LocalAws implements AutoCloseable {
 
     public String draftsTable() {
         return resources.draftsTable();
+    }
+
+    public String auditTable() {
+        return resources.auditTable();
     }
 
     public String consultQueueUrl() {
@@ -196,6 +201,7 @@ public final class LocalAws implements AutoCloseable {
                 clients.dynamoDb().deleteTable(r -> r.tableName(intakesTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(referralsTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(draftsTable()));
+                clients.dynamoDb().deleteTable(r -> r.tableName(auditTable()));
             }
             if (backends.elasticMq().isRunning()) {
                 clients.sqs().deleteQueue(r -> r.queueUrl(consultQueueUrl()));

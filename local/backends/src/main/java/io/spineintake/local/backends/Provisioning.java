@@ -17,6 +17,7 @@ import io.spineintake.platform.Json;
 import io.spineintake.platform.consult.ConsultQueue;
 import io.spineintake.platform.drafts.DraftsTable;
 import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.referrals.AuditTrail;
 import io.spineintake.platform.referrals.ReferralRecord;
 
 import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
@@ -139,7 +140,7 @@ public final class Provisioning {
 
     /** What {@link #provision} created or found. */
     public record Resources(String prefix, String intakesTable, String referralsTable, String draftsTable,
-                            String consultQueueUrl, String consultDeadLetterQueueUrl) {
+                            String auditTable, String consultQueueUrl, String consultDeadLetterQueueUrl) {
     }
 
     /** "prefix-suffix", or the suffix alone for an empty prefix. */
@@ -163,9 +164,14 @@ public final class Provisioning {
                 new KeyAttribute(DraftsTable.DRAFT_KEY, ScalarAttributeType.S), null, List.of(), BillingMode.PAY_PER_REQUEST);
     }
 
+    /** The audit table, read off AuditTrail.TABLE_SCHEMA: referral id and entry key. */
+    public static TableDefinition auditTable(String prefix) {
+        return table(AuditTrail.TABLE_SCHEMA.tableMetadata(), name(prefix, AuditTrail.TABLE_NAME_SUFFIX));
+    }
+
     /** Every table the functions use, in creation order. */
     public static List<TableDefinition> tables(String prefix) {
-        return List.of(intakesTable(prefix), referralsTable(prefix), draftsTable(prefix));
+        return List.of(intakesTable(prefix), referralsTable(prefix), draftsTable(prefix), auditTable(prefix));
     }
 
     private static TableDefinition table(TableMetadata meta, String tableName) {
@@ -206,7 +212,8 @@ public final class Provisioning {
         provisionTables(clients.dynamoDb(), prefix);
         QueueUrls queues = provisionQueues(clients.sqs(), prefix);
         return new Resources(prefix, intakesTable(prefix).name(), referralsTable(prefix).name(),
-                draftsTable(prefix).name(), queues.consultQueueUrl(), queues.consultDeadLetterQueueUrl());
+                draftsTable(prefix).name(), auditTable(prefix).name(), queues.consultQueueUrl(),
+                queues.consultDeadLetterQueueUrl());
     }
 
     /** Creates every table (those that exist are kept). */

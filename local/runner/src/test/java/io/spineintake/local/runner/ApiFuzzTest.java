@@ -14,6 +14,7 @@ import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
 import io.spineintake.platform.consult.ConsultQueuePublisher;
+import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
@@ -96,10 +97,10 @@ class ApiFuzzTest {
     void wire(LocalAws aws) throws IOException {
         this.aws = aws;
         intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
-        referrals = new ReferralRepository(aws.clients(), aws.referralsTable());
+        referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         submit = new SubmitIntakeHandler(new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl())),
-                FormContract.load(), TriageEngine.fromEnvironment(Map.of()), Clock.systemUTC()));
+                FormContract.load(), TriageEngine.fromEnvironment(Map.of()), io.spineintake.platform.Config.of(Map.of()), Clock.systemUTC()));
         triage = new TriageApiHandler(new ReferralService(referrals, intakes, Clock.systemUTC(), Duration.ofMinutes(30),
                 CURSOR_KEY));
         try (InputStream in = FormContract.class.getResourceAsStream(FormContract.SCHEMA_RESOURCE)) {
@@ -110,15 +111,17 @@ class ApiFuzzTest {
         // referrals to work on: every band, a few with their intake stored
         Random r = new Random(seed);
         Disposition[] dispositions = {Disposition.EMERGENCY, Disposition.URGENT_REVIEW, Disposition.CONSULT,
-                Disposition.CONSULT, Disposition.CONSULT};
+                Disposition.CONSULT, Disposition.OTHER_PATHWAY, Disposition.CONSERVATIVE_CARE_FIRST};
         for (int i = 0; i < 40; i++) {
             String id = UUID.randomUUID().toString();
             Instant submitted = Instant.now().minus(Duration.ofHours(r.nextInt(400)));
             Disposition disposition = dispositions[i % dispositions.length];
-            String key = Band.of(disposition).orElseThrow().prefix() + "-9-0" + (10 + r.nextInt(89)) + "-"
+            String key = Band.of(disposition).prefix() + "-9-0" + (10 + r.nextInt(89)) + "-"
                     + submitted.toEpochMilli();
-            assertThat(referrals.createIfAbsent(Referral.create(id, disposition, Tier.MODERATE, r.nextInt(101),
-                    List.of(Region.LUMBAR), key, submitted, Instant.now(), Duration.ofHours(r.nextInt(500))))).isTrue();
+            ReferralSummary summary = new ReferralSummary(id, List.of(Region.LUMBAR), disposition, Tier.MODERATE,
+                    r.nextInt(101), key, submitted.toString(), null, List.of(), false);
+            assertThat(referrals.createIfAbsent(Referral.create(summary, submitted,
+                    submitted.plus(Duration.ofHours(r.nextInt(500))), Instant.now()))).isTrue();
             referralIds.add(id);
         }
     }
@@ -588,7 +591,7 @@ class ApiFuzzTest {
                     "URGENT_REVIEW", "OTHER_PATHWAY", "CONSERVATIVE_CARE_FIRST", "CONSULT")));
         }
         if (r.nextInt(3) == 0) {
-            d.set("overrideReason", r.nextInt(5) == 0 ? hostileValue(r) : NODES.textNode("Fuzz reason"));
+            d.set("reason", r.nextInt(5) == 0 ? hostileValue(r) : NODES.textNode("Fuzz reason"));
         }
         if (r.nextInt(10) == 0) {
             d.set(hostileString(r), hostileValue(r));
@@ -599,7 +602,7 @@ class ApiFuzzTest {
     /** Version and audit length of every referral. */
     Map<String, long[]> snapshot() {
         Map<String, long[]> s = new HashMap<>();
-        referrals.forEach(rec -> s.put(rec.referralId(), new long[] {rec.version(), rec.audit().size()}));
+        referrals.forEach(rec -> s.put(rec.referralId(), new long[] {rec.version(), referrals.trail(rec).size()}));
         return s;
     }
 

@@ -53,7 +53,7 @@ class TemplateTest {
     // (1)
     @Test
     void everyTableMatchesProvisioning() {
-        assertThat(Provisioning.tables(STACK)).hasSize(3);
+        assertThat(Provisioning.tables(STACK)).hasSize(4);
         for (TableDefinition expected : Provisioning.tables(STACK)) {
             tableMatches(expected);
         }
