@@ -199,11 +199,15 @@ public final class SideBySide {
             env.put("INTAKES_TABLE", r.intakesTable());
             env.put("REFERRALS_TABLE", r.referralsTable());
             env.put("DRAFTS_TABLE", r.draftsTable());
+            env.put("AUDIT_TABLE", r.auditTable());
             env.put("CONSULT_QUEUE_URL", r.consultQueueUrl());
         }
         env.put("REFERRAL_DUE_EMERGENCY", "PT1H");
         env.put("REFERRAL_DUE_URGENT_REVIEW", "P1D");
         env.put("REFERRAL_DUE_CONSULT", "P14D");
+        env.put("REFERRAL_DUE_OTHER_PATHWAY", "P14D");
+        env.put("EMERGENCY_NUMBER", "911");
+        env.put("CLINIC_TIME_ZONE", "America/New_York");
         env.put("ROUTE_PENDING_MIN_AGE_SECONDS", "120");
         env.put("WORKLIST_CURSOR_KEY", "side-by-side-harness-cursor-key-0123456789");
         env.put("POWERTOOLS_SERVICE_NAME", "spine-intake");

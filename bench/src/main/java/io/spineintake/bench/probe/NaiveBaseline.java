@@ -1,6 +1,7 @@
 package io.spineintake.bench.probe;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,9 +25,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <ul>
  *   <li>submit-intake: PutItem (intakes) + SendMessage (consult queue); warm adds the UpdateItem
  *       (PENDING to ROUTED) the handler makes after sending</li>
- *   <li>consult-queue: one conditional PutItem (referrals)</li>
+ *   <li>consult-queue: one conditional PutItem (referrals) and one of its creation entry (audit)</li>
  *   <li>route-reconciler: one Query per pending-index shard (16), none finding anything</li>
- *   <li>triage-api (GET /referrals on an empty worklist): one Query per worklist segment (6)</li>
+ *   <li>triage-api (GET /referrals on an empty worklist): one Query per worklist segment (5 bands,
+ *       overdue or not: 10)</li>
  *   <li>intake-drafts (save): one conditional PutItem (drafts)</li>
  * </ul>
  */
@@ -101,14 +103,17 @@ final class NaiveBaseline {
                         "assessmentJson", body, "responseJson", "{\"intakeId\":\"" + id + "\"}", "ruleSetVersion", "facet-2026.1",
                         "disposition", "CONSULT", "tier", "HIGH", "priorityKey", "2-9-012-1795770000000",
                         "patientMessage", "CONSULT_TEAM_WILL_CONTACT", "routingState", "PENDING", "pendingShard", "P07",
-                        "regions", "LUMBAR");
+                        "regions", "LUMBAR", "dueAt", "2026-12-15T10:00:00.000Z");
+                item.put("redFlags", AttributeValue.fromL(List.of()));
+                item.put("repeatRfaCandidate", AttributeValue.fromBool(false));
                 item.put("score", AttributeValue.fromN("88"));
                 item.put("version", AttributeValue.fromN("1"));
                 putNew("INTAKES_TABLE", "intakeId", id, item);
                 sqs.sendMessage(r -> r.queueUrl(env("CONSULT_QUEUE_URL")).messageGroupId(id).messageDeduplicationId(id)
                         .messageBody("{\"intakeId\":\"" + id + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
                                 + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-1795770000000\","
-                                + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\"}"));
+                                + "\"submittedAt\":\"2026-12-01T10:00:00.000Z\",\"dueAt\":\"2026-12-15T10:00:00.000Z\","
+                                + "\"redFlags\":[],\"repeatRfaCandidate\":false}"));
                 if (warm) {
                     // the same update as the handler's (IntakeRepository.markRouted)
                     dynamoDb.updateItem(r -> r.tableName(env("INTAKES_TABLE"))
@@ -131,6 +136,13 @@ final class NaiveBaseline {
                 item.put("score", AttributeValue.fromN("88"));
                 item.put("version", AttributeValue.fromN("1"));
                 putNew("REFERRALS_TABLE", "referralId", id, item);
+                // its creation entry, as the repository appends it (a change's key: time, version, 0)
+                Map<String, AttributeValue> entry = strings("referralId", id,
+                        "entryKey", "2026-12-01T10:00:01.000Z#0000000001#0", "at", "2026-12-01T10:00:01.000Z",
+                        "actor", "system", "action", "CREATED", "status", "NEW", "disposition", "CONSULT");
+                entry.put("version", AttributeValue.fromN("1"));
+                dynamoDb.putItem(r -> r.tableName(env("AUDIT_TABLE")).item(entry)
+                        .conditionExpression("attribute_not_exists(#key)").expressionAttributeNames(Map.of("#key", "entryKey")));
             }
             case "route-reconciler" -> {
                 for (int shard = 0; shard < 16; shard++) {
@@ -143,8 +155,9 @@ final class NaiveBaseline {
                 }
             }
             case "triage-api" -> {
-                for (int segment = 0; segment < 6; segment++) {
-                    String band = String.valueOf(segment / 2);
+                String[] bands = {"0", "1", "2", "8", "9"}; // the bands' priority-key prefixes, in worklist order
+                for (int segment = 0; segment < 2 * bands.length; segment++) {
+                    String band = bands[segment / 2];
                     String due = segment % 2 == 0 ? "dueAt <= :asOf" : "dueAt > :asOf";
                     dynamoDb.query(r -> r.tableName(env("REFERRALS_TABLE")).indexName("worklist-by-priority")
                             .keyConditionExpression("worklist = :open AND begins_with(priorityKey, :band)")

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * SnapStart priming of the consult queue's consumer ({@link Priming}): one synthetic referral
  * summary (fixed ids, no patient data; summaries never hold any) is read, turned into a referral
- * and put, offline: nothing reaches the referrals table.
+ * and put with its creation entry (a change's entry key is derived, nothing random), offline:
+ * nothing reaches the referrals table or the audit table.
  */
 public final class ConsultQueuePriming {
     static final String INTAKE_ID = "00000000-0000-4000-8000-000000000000";

@@ -8,6 +8,7 @@ import io.spineintake.local.backends.LocalAwsExtension;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Priming;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,7 +22,10 @@ class SubmitIntakePrimingTest {
 
     @Test
     void primingRunsTheRequestPathOfflineWritesNothingAndLeavesTheHandlerOnline(LocalAws aws) throws Exception {
-        SubmitIntakeHandler handler = new SubmitIntakeHandler(new Environment(aws.config(), aws.clients()));
+        SubmitIntakeHandler handler = new SubmitIntakeHandler(new Environment(aws.config(Map.of(
+                "REFERRAL_DUE_EMERGENCY", "PT1H", "REFERRAL_DUE_URGENT_REVIEW", "P1D", "REFERRAL_DUE_CONSULT", "P14D",
+                "REFERRAL_DUE_OTHER_PATHWAY", "P14D", "EMERGENCY_NUMBER", "911", "CLINIC_TIME_ZONE", "America/New_York")),
+                aws.clients()));
         int before = Priming.answered().size();
 
         APIGatewayV2HTTPResponse primed = aws.withDynamoDbStopped(() -> SubmitIntakePriming.prime(handler));

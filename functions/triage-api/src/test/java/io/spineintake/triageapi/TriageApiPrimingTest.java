@@ -28,5 +28,6 @@ class TriageApiPrimingTest {
         assertThat(Priming.answered().subList(before, Priming.answered().size()))
                 .hasSize(WorklistCursor.SEGMENTS).containsOnly("DynamoDB_20120810.Query");
         assertThat(aws.itemCount(aws.referralsTable())).isZero();
+        assertThat(aws.itemCount(aws.auditTable())).as("no view is audited: a list shows no referral").isZero();
     }
 }

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.consult.ConsultQueueHandler;
@@ -248,7 +247,7 @@ class EveryIntakeOnAListTest {
                 aws.startSqs();
             }
         }
-        stack.reconciler.handleRequest(new ScheduledEvent(), LambdaContext.invocation("RouteReconcilerFunction", 120));
+        stack.reconciler.handleRequest(Map.of("source", "aws.events", "detail-type", "Scheduled Event"), LambdaContext.invocation("RouteReconcilerFunction", 120));
         stack.drain(twice(sent));
         for (Sent s : sent) {
             if (s.c().decided()) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +20,23 @@ import org.junit.jupiter.api.Test;
  */
 class LambdaJarsTest {
     static final long MB = 1_000_000;
+    static final String SQS = "software/amazon/awssdk/services/sqs/";
 
-    /** Bytes per jar. Issue 14 asks for 10 MB; what is left above it is listed in README (Measurements). */
-    static final Map<String, Long> BUDGET = Map.of(
-            "submit-intake", 14_300_000L,
-            "route-reconciler", 13_000_000L,
-            "consult-queue", 12_900_000L,
-            "triage-api", 12_950_000L,
-            "intake-drafts", 12_950_000L);
+    /**
+     * One line per function: its module, its jar's budget in bytes, where its handler and priming
+     * class live (NameHandler.class, NamePriming.class), and what only it must not carry (SQS where
+     * nothing sends; joda-time where no handler takes an aws-lambda-java-events class). Issue 14
+     * asks for 10 MB; what is left above it is listed in README (Measurements).
+     */
+    record Function(String module, long budget, String classes, List<String> banned) {
+    }
 
-    /** The handler and priming class each jar must hold (so that no check below passes on an empty jar). */
-    static final Map<String, String> HANDLER = Map.of(
-            "submit-intake", "io/spineintake/submit/SubmitIntake",
-            "route-reconciler", "io/spineintake/reconcile/RouteReconciler",
-            "consult-queue", "io/spineintake/consult/ConsultQueue",
-            "triage-api", "io/spineintake/triageapi/TriageApi",
-            "intake-drafts", "io/spineintake/drafts/IntakeDrafts");
+    static final List<Function> FUNCTIONS = List.of(
+            new Function("submit-intake", 14_300_000L, "io/spineintake/submit/SubmitIntake", List.of()),
+            new Function("route-reconciler", 13_000_000L, "io/spineintake/reconcile/RouteReconciler", List.of("org/joda/time/")),
+            new Function("consult-queue", 12_900_000L, "io/spineintake/consult/ConsultQueue", List.of(SQS)),
+            new Function("triage-api", 12_950_000L, "io/spineintake/triageapi/TriageApi", List.of(SQS)),
+            new Function("intake-drafts", 12_950_000L, "io/spineintake/drafts/IntakeDrafts", List.of(SQS)));
 
     /** In no function jar: local and test code, other HTTP clients, libraries nothing calls. */
     static final List<String> BANNED = List.of(
@@ -49,35 +49,28 @@ class LambdaJarsTest {
             "com/fasterxml/jackson/dataformat/", "com/fasterxml/jackson/datatype/joda/",
             "software/amazon/awssdk/regions/servicemetadata/");
 
-    /** Banned in some jars only: SQS where nothing sends; joda-time where no handler takes an aws-lambda-java-events class. */
-    static final Map<String, List<String>> BANNED_IN = Map.of(
-            "triage-api", List.of("software/amazon/awssdk/services/sqs/"),
-            "consult-queue", List.of("software/amazon/awssdk/services/sqs/"),
-            "intake-drafts", List.of("software/amazon/awssdk/services/sqs/"),
-            "route-reconciler", List.of("org/joda/time/"));
-
     @Test
     void everyFunctionJarIsWithinItsBudgetAndCarriesNothingBanned() throws IOException {
         Path functions = RepoRoot.find().resolve("functions");
-        List<Path> jars = new ArrayList<>();
-        for (String function : BUDGET.keySet()) {
-            jars.add(functions.resolve(function).resolve("target").resolve(function + ".jar"));
-        }
-        assumeTrue(jars.stream().anyMatch(Files::isRegularFile), "no function jar built yet (mvn verify builds them first)");
-        for (Path jar : jars) {
-            String function = jar.getFileName().toString().replace(".jar", "");
-            assertThat(jar).as("%s (every function's jar is built before this test)", function).isRegularFile();
-            assertThat(Files.size(jar)).as("%s: %.2f MB, budget %.2f MB", function, Files.size(jar) / (double) MB,
-                    BUDGET.get(function) / (double) MB).isLessThanOrEqualTo(BUDGET.get(function));
+        assumeTrue(FUNCTIONS.stream().anyMatch(f -> Files.isRegularFile(jar(functions, f))),
+                "no function jar built yet (mvn verify builds them first)");
+        for (Function f : FUNCTIONS) {
+            Path jar = jar(functions, f);
+            assertThat(jar).as("%s (every function's jar is built before this test)", f.module()).isRegularFile();
+            assertThat(Files.size(jar)).as("%s: %.2f MB, budget %.2f MB", f.module(), Files.size(jar) / (double) MB,
+                    f.budget() / (double) MB).isLessThanOrEqualTo(f.budget());
             List<String> banned = new ArrayList<>(BANNED);
-            banned.addAll(BANNED_IN.getOrDefault(function, List.of()));
+            banned.addAll(f.banned());
             try (JarFile file = new JarFile(jar.toFile())) {
                 List<String> names = Collections.list(file.entries()).stream().map(e -> e.getName()).toList();
-                assertThat(names).as(function).contains(HANDLER.get(function) + "Handler.class",
-                        HANDLER.get(function) + "Priming.class");
+                assertThat(names).as(f.module()).contains(f.classes() + "Handler.class", f.classes() + "Priming.class");
                 assertThat(names.stream().filter(n -> banned.stream().anyMatch(n::startsWith)).toList())
-                        .as("%s: banned entries", function).isEmpty();
+                        .as("%s: banned entries", f.module()).isEmpty();
             }
         }
+    }
+
+    static Path jar(Path functions, Function f) {
+        return functions.resolve(f.module()).resolve("target").resolve(f.module() + ".jar");
     }
 }
