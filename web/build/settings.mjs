@@ -20,3 +20,19 @@ export function emergencyNumber(raw, fallback) {
   }
   return value;
 }
+
+/**
+ * The console's sign-in: COGNITO_DOMAIN (the user pool's Hosted UI, the stack's
+ * CoordinatorSignInUrl: https://<prefix>.auth.<region>.amazoncognito.com, or the clinic's own
+ * https domain) and COGNITO_CLIENT_ID (the stack's CoordinatorAppClientId), both or neither.
+ * Neither: the local runner's development sign-in.
+ */
+export function consoleAuth(domainRaw, clientRaw) {
+  const domain = (domainRaw || '').replace(/\/+$/, '');
+  const clientId = clientRaw || '';
+  if (!domain && !clientId) return { mode: 'local', domain: '', clientId: '' };
+  if (!domain || !clientId) throw new Error('COGNITO_DOMAIN and COGNITO_CLIENT_ID go together (the stack outputs CoordinatorSignInUrl and CoordinatorAppClientId)');
+  if (!/^https:\/\/[A-Za-z0-9.-]+$/.test(domain)) throw new Error('COGNITO_DOMAIN must be https://host (the Hosted UI domain, no path)');
+  if (!/^[A-Za-z0-9]{1,128}$/.test(clientId)) throw new Error('COGNITO_CLIENT_ID must be the app client id (letters and digits)');
+  return { mode: 'cognito', domain, clientId };
+}

@@ -209,6 +209,13 @@ public final class SideBySide {
         env.put("EMERGENCY_NUMBER", "911");
         env.put("CLINIC_TIME_ZONE", "America/New_York");
         env.put("ROUTE_PENDING_MIN_AGE_SECONDS", "120");
+        // the alerting functions' settings (the harness's consult message is a CONSULT: nothing is published)
+        env.put("ALERT_TOPIC_ARN", "arn:aws:sns:" + LocalAws.REGION + ":000000000000:" + prefix + "-on-call");
+        env.put("ESCALATION_TOPIC_ARN", "arn:aws:sns:" + LocalAws.REGION + ":000000000000:" + prefix + "-escalation");
+        env.put("CONSOLE_URL", "http://127.0.0.1:3000/console/");
+        env.put("POWERTOOLS_METRICS_NAMESPACE", "SpineIntake");
+        // metric lines to standard output, as in Lambda, never to a CloudWatch agent
+        env.put("AWS_EMF_ENVIRONMENT", "Local");
         env.put("WORKLIST_CURSOR_KEY", "side-by-side-harness-cursor-key-0123456789");
         env.put("POWERTOOLS_SERVICE_NAME", "spine-intake");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");

@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
 import io.spineintake.platform.Priming;
 import io.spineintake.platform.consult.ReferralSummary;
+import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,16 +43,19 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
         priming = Priming.register(() -> ConsultQueuePriming.prime(this));
     }
 
-    /** The local runner's: its own configuration and clients. */
+    /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public ConsultQueueHandler(Environment env) {
         this(creation(env.config().require(Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
                 Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,
-                Config.Var.REFERRAL_DUE_OTHER_PATHWAY), env.clients()));
+                Config.Var.REFERRAL_DUE_OTHER_PATHWAY, Config.Var.ALERT_TOPIC_ARN, Config.Var.ESCALATION_TOPIC_ARN,
+                Config.Var.CONSOLE_URL, Config.Var.POWERTOOLS_METRICS_NAMESPACE), env.clients(), env.clock()));
     }
 
-    private static ReferralCreation creation(Config config, io.spineintake.platform.AwsClients clients) {
-        return new ReferralCreation(new ReferralRepository(clients, config.referralsTable(), config.auditTable()), config,
-                Clock.systemUTC());
+    private static ReferralCreation creation(Config config, AwsClients clients, Clock clock) {
+        ReferralRepository referrals = new ReferralRepository(clients, config.referralsTable(), config.auditTable());
+        ClinicMetrics metrics = new ClinicMetrics(config);
+        NoticeSender notices = NoticeSender.of(config, clients, referrals, metrics, clock);
+        return new ReferralCreation(referrals, notices, config, metrics, clock);
     }
 
     public ConsultQueueHandler(ReferralCreation referrals) {

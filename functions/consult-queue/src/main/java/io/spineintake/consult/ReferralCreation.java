@@ -1,8 +1,13 @@
 package io.spineintake.consult;
 
+import io.spineintake.platform.ClinicMetrics;
+import io.spineintake.platform.ClinicMetrics.Metric;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.consult.ReferralSummary;
+import io.spineintake.platform.referrals.NoticeSender;
+import io.spineintake.platform.referrals.Notices;
 import io.spineintake.platform.referrals.Referral;
+import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,15 +18,22 @@ import java.time.format.DateTimeParseException;
  * delivered again, or sent again by the reconciler, finds the referral there and changes nothing.
  * The due time is the one decided at submission (what the patient was told); a message sent before
  * that was recorded gets the intake's receipt plus the clinic's interval for its disposition.
+ * An EMERGENCY or URGENT_REVIEW referral is then alerted to the on-call channel, also when the
+ * message comes again (a publish that failed before is tried again; one that was sent is not).
  */
 public final class ReferralCreation {
     private final ReferralRepository referrals;
     private final Config config;
+    private final NoticeSender notices;
+    private final ClinicMetrics metrics;
     private final Clock clock;
 
-    public ReferralCreation(ReferralRepository referrals, Config config, Clock clock) {
+    public ReferralCreation(ReferralRepository referrals, NoticeSender notices, Config config, ClinicMetrics metrics,
+                            Clock clock) {
         this.referrals = referrals;
+        this.notices = notices;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -34,7 +46,17 @@ public final class ReferralCreation {
         ReferralSummary s = ReferralSummary.fromJson(messageBody);
         Instant submitted = instant(s.submittedAt(), "submittedAt");
         Instant due = s.dueAt() != null ? instant(s.dueAt(), "dueAt") : submitted.plus(config.referralDue(s.disposition()));
-        return referrals.createIfAbsent(Referral.create(s, submitted, due, clock.instant()));
+        ReferralRecord referral = Referral.create(s, submitted, due, clock.instant());
+        boolean created = referrals.createIfAbsent(referral);
+        referral.band().ifPresent(band -> {
+            if (created) {
+                metrics.count(Metric.REFERRALS_CREATED, ClinicMetrics.BAND, band, 1);
+            }
+            if (Notices.alerted(band)) {
+                notices.send(referral, Notices.Kind.ALERT);
+            }
+        });
+        return created;
     }
 
     private static Instant instant(String value, String field) {

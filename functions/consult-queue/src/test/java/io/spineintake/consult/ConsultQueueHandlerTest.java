@@ -9,6 +9,7 @@ import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
 import io.spineintake.local.backends.SqsEventSource;
+import io.spineintake.platform.Environment;
 import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.ReferralRecord;
@@ -41,8 +42,7 @@ class ConsultQueueHandlerTest {
     }
 
     static ConsultQueueHandler handler(LocalAws aws, Map<String, String> settings) {
-        return new ConsultQueueHandler(new ReferralCreation(new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable()),
-                aws.config(settings), Clock.systemUTC()));
+        return new ConsultQueueHandler(new Environment(aws.config(settings), aws.clients()));
     }
 
     /** A message as sent before 1.1.0: no due date, no red flags. */

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -66,6 +68,8 @@ public final class AwsClients implements AutoCloseable {
             new Memo<>(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb()).build());
     /** An SqsClient once built; typed Object so that no SQS class is needed to build this instance. */
     private final Memo<Object> sqs = new Memo<>(this::buildSqsClient);
+    /** An SnsClient once built; typed Object for the same reason (only the alerting functions carry SNS). */
+    private final Memo<Object> sns = new Memo<>(this::buildSnsClient);
 
     private AwsClients(Config config, AwsCredentialsProvider credentials) {
         this.config = Objects.requireNonNull(config, "config");
@@ -112,6 +116,32 @@ public final class AwsClients implements AutoCloseable {
 
     private Object buildSqsClient() {
         return buildSqs();
+    }
+
+    /** The SNS client; only where the SNS library is on the class path (the functions that alert). */
+    public SnsClient sns() {
+        return (SnsClient) sns.get();
+    }
+
+    private Object buildSnsClient() {
+        return buildSns();
+    }
+
+    private SnsClient buildSns() {
+        Region region = config.region();
+        Endpoint endpoint = endpoint("sns", region, config.snsEndpoint());
+        CompletableFuture<Endpoint> fixed = CompletableFuture.completedFuture(endpoint);
+        SnsClientBuilder builder = SnsClient.builder()
+                .httpClient(httpClient)
+                .region(region)
+                .credentialsProvider(credentials)
+                .endpointOverride(endpoint.url())
+                .endpointProvider(params -> fixed)
+                .defaultsMode(DefaultsMode.LEGACY)
+                .fipsEnabled(false)
+                .dualstackEnabled(false)
+                .overrideConfiguration(overrides());
+        return builder.build();
     }
 
     private DynamoDbClient buildDynamoDb() {
@@ -176,6 +206,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         sqs.closeIfBuilt();
+        sns.closeIfBuilt();
         dynamoDb.closeIfBuilt();
         httpClient.close();
     }

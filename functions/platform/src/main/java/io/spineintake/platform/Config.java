@@ -58,6 +58,17 @@ public final class Config {
         CLAIM_LEASE_MINUTES("claimLease", Source.TEMPLATE),
         /** The key that signs worklist cursors: the stack's generated secret, at least 32 characters. */
         WORKLIST_CURSOR_KEY("worklistCursorKey", Source.TEMPLATE),
+        /** The on-call channel (SNS topic ARN): a new EMERGENCY or URGENT_REVIEW referral is alerted there. */
+        ALERT_TOPIC_ARN("alertTopicArn", Source.TEMPLATE),
+        /** The escalation channel (SNS topic ARN): an emergency or urgent referral left unclaimed. */
+        ESCALATION_TOPIC_ARN("escalationTopicArn", Source.TEMPLATE),
+        /** The console's address (https://.../console/): alerts link to a referral there. */
+        CONSOLE_URL("consoleUrl", Source.TEMPLATE),
+        /** How long after creation an unclaimed referral escalates (ISO-8601; defaults PT15M and PT4H). */
+        ESCALATE_EMERGENCY_AFTER("escalationTimes", Source.TEMPLATE),
+        ESCALATE_URGENT_REVIEW_AFTER("escalationTimes", Source.TEMPLATE),
+        /** The CloudWatch namespace of the functions' metrics (default SpineIntake); Powertools' own variable. */
+        POWERTOOLS_METRICS_NAMESPACE("metricsNamespace", Source.TEMPLATE),
         AWS_REGION("region", Source.LAMBDA_RUNTIME),
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
         AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
@@ -67,7 +78,8 @@ public final class Config {
          * resolve one); the local runner and tests give theirs in a Config.
          */
         AWS_ENDPOINT_URL_DYNAMODB("dynamoDbEndpoint", Source.LOCAL_ONLY),
-        AWS_ENDPOINT_URL_SQS("sqsEndpoint", Source.LOCAL_ONLY);
+        AWS_ENDPOINT_URL_SQS("sqsEndpoint", Source.LOCAL_ONLY),
+        AWS_ENDPOINT_URL_SNS("snsEndpoint", Source.LOCAL_ONLY);
 
         private final String accessor;
         private final Source source;
@@ -176,17 +188,7 @@ public final class Config {
             case OTHER_PATHWAY -> { v = Var.REFERRAL_DUE_OTHER_PATHWAY; fallback = Duration.ofDays(14); }
             default -> throw new IllegalArgumentException("no due time for disposition " + disposition);
         }
-        return raw(v).map(s -> {
-            try {
-                Duration d = Duration.parse(s);
-                if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException();
-                }
-                return d;
-            } catch (RuntimeException e) {
-                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
-            }
-        }).orElse(fallback);
+        return positiveDuration(v, fallback);
     }
 
     /** The number patients are told to call in an emergency: digits and + * # ( ) - or spaces, 2 to 20; default 911. */
@@ -235,6 +237,63 @@ public final class Config {
         return key;
     }
 
+    public String alertTopicArn() {
+        return topicArn(Var.ALERT_TOPIC_ARN);
+    }
+
+    public String escalationTopicArn() {
+        return topicArn(Var.ESCALATION_TOPIC_ARN);
+    }
+
+    private String topicArn(Var v) {
+        String arn = required(v);
+        if (!arn.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}")) {
+            throw new ConfigException("Environment variable " + v.name() + " must be an SNS topic ARN");
+        }
+        return arn;
+    }
+
+    /** The console's address, ending in a slash; alerts append {@code #/referrals/<id>}. */
+    public String consoleUrl() {
+        URI uri = parseUri(Var.CONSOLE_URL, required(Var.CONSOLE_URL));
+        String s = uri.toString();
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ConfigException("Environment variable " + Var.CONSOLE_URL.name() + " must have no query or fragment");
+        }
+        return s.endsWith("/") ? s : s + "/";
+    }
+
+    /** How long an EMERGENCY and an URGENT_REVIEW referral may stay unclaimed before escalating. */
+    public io.spineintake.platform.referrals.Notices.EscalationTimes escalationTimes() {
+        return new io.spineintake.platform.referrals.Notices.EscalationTimes(
+                positiveDuration(Var.ESCALATE_EMERGENCY_AFTER, Duration.ofMinutes(15)),
+                positiveDuration(Var.ESCALATE_URGENT_REVIEW_AFTER, Duration.ofHours(4)));
+    }
+
+    /** The metrics' CloudWatch namespace; default SpineIntake. */
+    public String metricsNamespace() {
+        String ns = raw(Var.POWERTOOLS_METRICS_NAMESPACE).orElse("SpineIntake");
+        if (!ns.matches("[A-Za-z0-9._#/:-]{1,255}") || ns.startsWith("AWS/")) {
+            throw new ConfigException("Environment variable " + Var.POWERTOOLS_METRICS_NAMESPACE.name()
+                    + " must be a CloudWatch namespace (letters, digits, . _ - / # :), not AWS/");
+        }
+        return ns;
+    }
+
+    private Duration positiveDuration(Var v, Duration fallback) {
+        return raw(v).map(s -> {
+            try {
+                Duration d = Duration.parse(s);
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException();
+                }
+                return d;
+            } catch (RuntimeException e) {
+                throw new ConfigException("Environment variable " + v.name() + " must be a positive ISO-8601 duration such as PT4H");
+            }
+        }).orElse(fallback);
+    }
+
     public Region region() {
         return Region.of(required(Var.AWS_REGION));
     }
@@ -254,9 +313,19 @@ public final class Config {
         return uri(Var.AWS_ENDPOINT_URL_SQS);
     }
 
+    /** AWS_ENDPOINT_URL_SNS (local backends). */
+    public Optional<URI> snsEndpoint() {
+        return uri(Var.AWS_ENDPOINT_URL_SNS);
+    }
+
     private void validate(Var v) {
         switch (v) {
-            case AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS -> uri(v);
+            case AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SNS -> uri(v);
+            case ALERT_TOPIC_ARN -> alertTopicArn();
+            case ESCALATION_TOPIC_ARN -> escalationTopicArn();
+            case CONSOLE_URL -> consoleUrl();
+            case ESCALATE_EMERGENCY_AFTER, ESCALATE_URGENT_REVIEW_AFTER -> escalationTimes();
+            case POWERTOOLS_METRICS_NAMESPACE -> metricsNamespace();
             case CONSULT_QUEUE_URL -> parseUri(v, required(v));
             case ROUTE_PENDING_MIN_AGE_SECONDS -> pendingMinAge();
             case REFERRAL_DUE_EMERGENCY -> referralDue(Disposition.EMERGENCY);

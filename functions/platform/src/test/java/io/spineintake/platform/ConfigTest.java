@@ -72,6 +72,33 @@ class ConfigTest {
     }
 
     @Test
+    void theNoticeSettingsAreCheckedAndDefaulted() {
+        Config defaults = Config.of(Map.of());
+        assertThat(defaults.escalationTimes().emergency()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(defaults.escalationTimes().urgentReview()).isEqualTo(java.time.Duration.ofHours(4));
+        assertThat(defaults.metricsNamespace()).isEqualTo("SpineIntake");
+
+        Config set = Config.of(Map.of("ALERT_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:clinic-on-call",
+                "CONSOLE_URL", "https://d1.cloudfront.net/console", "ESCALATE_EMERGENCY_AFTER", "PT5M",
+                "POWERTOOLS_METRICS_NAMESPACE", "SpineIntake/clinic-a"));
+        assertThat(set.alertTopicArn()).isEqualTo("arn:aws:sns:eu-west-1:123456789012:clinic-on-call");
+        assertThat(set.consoleUrl()).as("a link is appended after the slash").isEqualTo("https://d1.cloudfront.net/console/");
+        assertThat(set.escalationTimes().emergency()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(set.metricsNamespace()).isEqualTo("SpineIntake/clinic-a");
+
+        Config bad = Config.of(Map.of("ALERT_TOPIC_ARN", "arn:aws:sqs:eu-west-1:123456789012:queue",
+                "CONSOLE_URL", "https://d1.cloudfront.net/console/?x=1", "ESCALATE_URGENT_REVIEW_AFTER", "-PT1H",
+                "POWERTOOLS_METRICS_NAMESPACE", "AWS/Lambda"));
+        assertThatThrownBy(bad::alertTopicArn).isInstanceOf(ConfigException.class).hasMessageContaining("SNS topic ARN")
+                .hasMessageNotContaining("sqs");
+        assertThatThrownBy(bad::consoleUrl).isInstanceOf(ConfigException.class).hasMessageNotContaining("x=1");
+        assertThatThrownBy(bad::escalationTimes).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ESCALATE_URGENT_REVIEW_AFTER");
+        assertThatThrownBy(bad::metricsNamespace).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> bad.require(Var.ALERT_TOPIC_ARN)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void blankCountsAsMissing() {
         assertThatThrownBy(() -> Config.of(Map.of("AWS_REGION", "  ")).region())
                 .hasMessage("Missing required environment variable AWS_REGION");

@@ -48,7 +48,7 @@ final class RoutingSystem {
         this.publisher = new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl());
         IntakeRouter router = new IntakeRouter(intakes, publisher);
         this.submit = new SubmitIntakeHandler(new IntakeSubmission(intakes, router, CONTRACT, ENGINE, aws.config(), Clock.systemUTC()));
-        this.consumer = new ConsultQueueHandler(new ReferralCreation(referrals, aws.config(), Clock.systemUTC()));
+        this.consumer = new ConsultQueueHandler(new io.spineintake.platform.Environment(aws.config(), aws.clients()));
         this.reconciler = new RouteReconcilerHandler(new PendingIntakeReconciler(intakes, router, Duration.ZERO,
                 Clock.systemUTC()));
         this.eventSource = new SqsEventSource(aws.clients().sqs(), aws.consultQueueUrl(), LocalAws.REGION,

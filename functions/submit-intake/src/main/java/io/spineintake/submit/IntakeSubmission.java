@@ -8,6 +8,7 @@ import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.intakes.RoutingState;
+import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Json;
 import io.spineintake.triage.TriageEngine;
@@ -54,6 +55,7 @@ public final class IntakeSubmission {
     private final ObjectMapper json;
     private final Config config;
     private final PatientMessages messages;
+    private final ClinicMetrics metrics;
 
     /** {@code config} gives the clinic's due intervals, emergency number and time zone. */
     public IntakeSubmission(IntakeRepository intakes, IntakeRouter router, FormContract contract, TriageEngine engine,
@@ -66,6 +68,7 @@ public final class IntakeSubmission {
         this.json = contract.mapper();
         this.config = config;
         this.messages = PatientMessages.load(config.emergencyNumber(), config.clinicZone());
+        this.metrics = new ClinicMetrics(config);
     }
 
     /**
@@ -113,6 +116,7 @@ public final class IntakeSubmission {
                 .repeatRfaCandidate(assessment.repeatRfaCandidate())
                 .build();
         if (intakes.putIfAbsent(intake)) {
+            metrics.count(ClinicMetrics.Metric.INTAKES_ACCEPTED, ClinicMetrics.DISPOSITION, assessment.disposition(), 1);
             route(intake);
             return new SubmissionOutcome.Stored(intakeId, receipt, false);
         }

@@ -47,23 +47,23 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
         priming = Priming.register(() -> SubmitIntakePriming.prime(this));
     }
 
-    /** The local runner's: its own configuration and clients. */
+    /** The local runner's: its own configuration, clients and clock (the receipt time and the due date it decides). */
     public SubmitIntakeHandler(Environment env) {
         this(submission(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.CONSULT_QUEUE_URL,
                 Config.Var.REFERRAL_DUE_EMERGENCY, Config.Var.REFERRAL_DUE_URGENT_REVIEW, Config.Var.REFERRAL_DUE_CONSULT,
                 Config.Var.REFERRAL_DUE_OTHER_PATHWAY, Config.Var.EMERGENCY_NUMBER, Config.Var.CLINIC_TIME_ZONE),
-                env.clients()));
+                env.clients(), env.clock()));
     }
 
     public SubmitIntakeHandler(IntakeSubmission submission) {
         this.submission = submission;
     }
 
-    private static IntakeSubmission submission(Config config, AwsClients clients) {
+    private static IntakeSubmission submission(Config config, AwsClients clients, Clock clock) {
         IntakeRepository intakes = new IntakeRepository(clients, config.intakesTable());
         return new IntakeSubmission(intakes,
                 new IntakeRouter(intakes, new ConsultQueuePublisher(clients, config.consultQueueUrl())),
-                FormContract.load(), TriageEngine.fromEnvironment(config.values()), config, Clock.systemUTC());
+                FormContract.load(), TriageEngine.fromEnvironment(config.values()), config, clock);
     }
 
     @Override

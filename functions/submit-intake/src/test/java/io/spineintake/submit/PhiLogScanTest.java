@@ -54,6 +54,8 @@ class PhiLogScanTest {
 
     static Path logFile;
     static List<String> lines;
+    /** The metric lines (embedded metric format) the handlers printed, as CloudWatch Logs would keep them. */
+    static List<String> metricLines;
 
     @BeforeAll
     static void readTheLog() throws IOException {
@@ -61,6 +63,32 @@ class PhiLogScanTest {
         assertThat(logFile.toString().replace('\\', '/')).endsWith("target/test-logs/submit-intake.log");
         assertThat(logFile).exists();
         lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        metricLines = Files.readAllLines(io.spineintake.local.backends.MetricsLog.FILE, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void metricLinesCountIntakesByDispositionAndHoldNoPatientValue() {
+        List<JsonNode> metrics = metricLines.stream().map(PhiLogScanTest::parse).toList();
+        assertThat(metrics).as("IntakesAccepted lines").anySatisfy(m -> {
+            assertThat(m.path("IntakesAccepted").asDouble()).isEqualTo(1.0);
+            assertThat(m.path("Disposition").asText()).isNotBlank();
+        });
+        List<Probe> probes = new ArrayList<>();
+        knownPatientValues().forEach((value, source) -> variants(value).forEach(v -> probes.add(Probe.of(v, source))));
+        List<String> leaks = new ArrayList<>();
+        for (int i = 0; i < metricLines.size(); i++) {
+            for (Probe probe : probes) {
+                if (probe.foundIn(metricLines.get(i))) {
+                    leaks.add("metric line " + (i + 1) + ": a value from " + probe.source() + " [" + probe.text() + "]");
+                }
+            }
+            for (String key : FORM_KEYS) {
+                if (metricLines.get(i).contains("\"" + key + "\"")) {
+                    leaks.add("metric line " + (i + 1) + ": " + key);
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
     }
 
     /** The file log4j2-test.xml's file appender writes (asked of log4j, so it is the one in use). */

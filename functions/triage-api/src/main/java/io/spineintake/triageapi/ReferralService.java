@@ -1,5 +1,8 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.ClinicMetrics;
+import io.spineintake.platform.Config;
+
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.referrals.AuditEntry;
@@ -49,9 +52,16 @@ public final class ReferralService {
     private final Clock clock;
     private final Duration lease;
     private final CursorSigner cursors;
+    private final ClinicMetrics metrics;
 
     public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
                            byte[] cursorKey) {
+        this(referrals, intakes, clock, lease, cursorKey, new ClinicMetrics(Config.of(java.util.Map.of())));
+    }
+
+    public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
+                           byte[] cursorKey, ClinicMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.intakes = Objects.requireNonNull(intakes, "intakes");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -174,6 +184,7 @@ public final class ReferralService {
             }
             Optional<ReferralRecord> written = referrals.apply((Referral.Change) result);
             if (written.isPresent()) {
+                measure((Referral.Change) result);
                 return written.get();
             }
             if (attempt >= ATTEMPTS) {
@@ -184,11 +195,68 @@ public final class ReferralService {
         }
     }
 
+    /** Time to the first claim (a claim of the referral as created) and to the decision, per band. */
+    private void measure(Referral.Change change) {
+        ReferralRecord before = change.before();
+        ReferralRecord after = change.after();
+        after.band().ifPresent(band -> {
+            Instant created = Instant.parse(after.createdAt());
+            if (before.version() == 1L && after.status() == ReferralStatus.IN_REVIEW) {
+                metrics.elapsed(ClinicMetrics.Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, band,
+                        Duration.between(created, Instant.parse(after.lastEntry().at())));
+            }
+            if (before.decidedAt() == null && after.decidedAt() != null) {
+                metrics.elapsed(ClinicMetrics.Metric.TIME_TO_DECISION, ClinicMetrics.BAND, band,
+                        Duration.between(created, Instant.parse(after.decidedAt())));
+            }
+        });
+    }
+
     // ---- statistics --------------------------------------------------------------------------
 
-    /** Counts over every referral, and for the open ones the oldest wait per band and the number overdue. */
+    /** The windows time to decision is reported over, by name: the last 7 and the last 30 days up to now. */
+    static final Map<String, Duration> DECISION_WINDOWS = windows();
+
+    private static Map<String, Duration> windows() {
+        Map<String, Duration> w = new java.util.LinkedHashMap<>();
+        w.put("last7Days", Duration.ofDays(7));
+        w.put("last30Days", Duration.ofDays(30));
+        return java.util.Collections.unmodifiableMap(w);
+    }
+
+    /**
+     * Time to decision of the referrals of one band decided in a window: how many, and the median
+     * and 90th percentile of decidedAt minus submittedAt in seconds (nearest rank; null when none).
+     */
+    public record DecisionTimes(long decided, Long medianSeconds, Long p90Seconds) {
+        /** Over these durations in seconds, in any order. */
+        static DecisionTimes of(List<Long> seconds) {
+            List<Long> sorted = seconds.stream().sorted().toList();
+            return new DecisionTimes(sorted.size(), percentile(sorted, 50), percentile(sorted, 90));
+        }
+    }
+
+    /**
+     * The nearest-rank percentile of sorted values: the smallest value with at least {@code p}
+     * percent of the values at or below it (the median of 1, 2, 3, 4 is 2); null for no values.
+     */
+    static Long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    /**
+     * Counts over every referral; for the open ones the oldest wait per band and the number overdue
+     * (in all and per band); for the decided ones the time to decision per band over each window of
+     * {@link #DECISION_WINDOWS}.
+     */
     public record Stats(String asOf, long total, Map<ReferralStatus, Long> byStatus, Map<Disposition, Long> byDisposition,
-                        long open, long overdue, Map<Disposition, Long> oldestWaitingSeconds) {
+                        long open, long overdue, Map<Disposition, Long> overdueByDisposition,
+                        Map<Disposition, Long> oldestWaitingSeconds,
+                        Map<String, Map<Disposition, DecisionTimes>> timeToDecision) {
     }
 
     public Stats stats() {
@@ -203,7 +271,17 @@ public final class ReferralService {
             byDisposition.put(d, 0L);
         }
         Map<Disposition, Long> oldest = new EnumMap<>(Disposition.class);
-        Band.IN_ORDER.forEach(b -> oldest.put(b.disposition(), null));
+        Map<Disposition, Long> overdueByBand = new EnumMap<>(Disposition.class);
+        Band.IN_ORDER.forEach(b -> {
+            oldest.put(b.disposition(), null);
+            overdueByBand.put(b.disposition(), 0L);
+        });
+        Map<String, Map<Disposition, List<Long>>> decisionSeconds = new java.util.LinkedHashMap<>();
+        DECISION_WINDOWS.keySet().forEach(w -> {
+            Map<Disposition, List<Long>> perBand = new EnumMap<>(Disposition.class);
+            Band.IN_ORDER.forEach(b -> perBand.put(b.disposition(), new ArrayList<>()));
+            decisionSeconds.put(w, perBand);
+        });
         long[] counts = new long[3]; // total, open, overdue
         referrals.forEach(r -> {
             counts[0]++;
@@ -213,14 +291,22 @@ public final class ReferralService {
             if (r.disposition() != null) {
                 byDisposition.merge(r.disposition(), 1L, Long::sum);
             }
+            Optional<Band> band = r.band();
             if (!r.open()) {
+                if (r.status() == ReferralStatus.DECIDED && band.isPresent()) {
+                    decisionTime(r, now).ifPresent(t -> DECISION_WINDOWS.forEach((w, length) -> {
+                        if (t.decidedAt().isAfter(now.minus(length))) {
+                            decisionSeconds.get(w).get(band.get().disposition()).add(t.seconds());
+                        }
+                    }));
+                }
                 return;
             }
             counts[1]++;
             if (r.dueAt() != null && r.dueAt().compareTo(nowTs) <= 0) {
                 counts[2]++;
+                band.ifPresent(b -> overdueByBand.merge(b.disposition(), 1L, Long::sum));
             }
-            Optional<Band> band = r.band();
             if (band.isPresent() && r.submittedAt() != null) {
                 try {
                     long waited = Math.max(0, Duration.between(Instant.parse(r.submittedAt()), now).getSeconds());
@@ -230,7 +316,34 @@ public final class ReferralService {
                 }
             }
         });
-        return new Stats(nowTs, counts[0], byStatus, byDisposition, counts[1], counts[2], oldest);
+        Map<String, Map<Disposition, DecisionTimes>> timeToDecision = new java.util.LinkedHashMap<>();
+        decisionSeconds.forEach((w, perBand) -> {
+            Map<Disposition, DecisionTimes> times = new EnumMap<>(Disposition.class);
+            perBand.forEach((d, seconds) -> times.put(d, DecisionTimes.of(seconds)));
+            timeToDecision.put(w, times);
+        });
+        return new Stats(nowTs, counts[0], byStatus, byDisposition, counts[1], counts[2], overdueByBand, oldest,
+                timeToDecision);
+    }
+
+    private record DecisionTime(Instant decidedAt, long seconds) {
+    }
+
+    /** When a closed referral was decided and how long after its submission; empty when a time is missing or malformed, or in the future. */
+    private static Optional<DecisionTime> decisionTime(ReferralRecord r, Instant now) {
+        if (r.decidedAt() == null || r.submittedAt() == null) {
+            return Optional.empty();
+        }
+        try {
+            Instant decided = Instant.parse(r.decidedAt());
+            if (decided.isAfter(now)) {
+                return Optional.empty();
+            }
+            return Optional.of(new DecisionTime(decided,
+                    Math.max(0, Duration.between(Instant.parse(r.submittedAt()), decided).getSeconds())));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -54,13 +54,16 @@ final class ReferralViews {
         }
     }
 
-    /** The referral, its intake's form and assessment as JSON (null when the intake is missing), and its audit trail. */
-    record Detail(@JsonUnwrapped Referral referral, String receivedAt, String ruleSetVersion, JsonNode form,
+    /**
+     * The referral, its intake's form and assessment as JSON (null when the intake is missing), and
+     * its audit trail; {@code asOf}, the time of the answer ({@code overdue} is against it).
+     */
+    record Detail(@JsonUnwrapped Referral referral, String asOf, String receivedAt, String ruleSetVersion, JsonNode form,
                   JsonNode assessment, List<AuditEntry> audit) {
         static Detail of(ReferralService.Detail d, String asOf) {
             IntakeRecord intake = d.intake();
             String id = d.referral().referralId();
-            return new Detail(Referral.of(d.referral(), asOf), intake == null ? null : intake.receivedAt(),
+            return new Detail(Referral.of(d.referral(), asOf), asOf, intake == null ? null : intake.receivedAt(),
                     intake == null ? null : intake.ruleSetVersion(), tree(intake == null ? null : intake.formJson(), "form", id),
                     tree(intake == null ? null : intake.assessmentJson(), "assessment", id), d.audit());
         }
@@ -74,10 +77,12 @@ final class ReferralViews {
     }
 
     record Stats(String asOf, long total, Map<ReferralStatus, Long> byStatus, Map<Disposition, Long> byDisposition,
-                 long open, long overdue, Map<Disposition, Long> oldestWaitingSeconds) {
+                 long open, long overdue, Map<Disposition, Long> overdueByDisposition,
+                 Map<Disposition, Long> oldestWaitingSeconds,
+                 Map<String, Map<Disposition, ReferralService.DecisionTimes>> timeToDecision) {
         static Stats of(ReferralService.Stats s) {
             return new Stats(s.asOf(), s.total(), s.byStatus(), s.byDisposition(), s.open(), s.overdue(),
-                    s.oldestWaitingSeconds());
+                    s.overdueByDisposition(), s.oldestWaitingSeconds(), s.timeToDecision());
         }
     }
 

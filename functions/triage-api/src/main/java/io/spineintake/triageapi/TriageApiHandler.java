@@ -64,20 +64,20 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         priming = Priming.register(() -> TriageApiPriming.prime(this));
     }
 
-    /** The local runner's: its own configuration and clients. */
+    /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public TriageApiHandler(Environment env) {
         this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
-                Config.Var.WORKLIST_CURSOR_KEY), env.clients()));
+                Config.Var.WORKLIST_CURSOR_KEY, Config.Var.POWERTOOLS_METRICS_NAMESPACE), env.clients(), env.clock()));
     }
 
     public TriageApiHandler(ReferralService service) {
         this.service = service;
     }
 
-    private static ReferralService service(Config config, AwsClients clients) {
+    private static ReferralService service(Config config, AwsClients clients, Clock clock) {
         return new ReferralService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
-                new IntakeRepository(clients, config.intakesTable()), Clock.systemUTC(), config.claimLease(),
-                config.worklistCursorKey());
+                new IntakeRepository(clients, config.intakesTable()), clock, config.claimLease(),
+                config.worklistCursorKey(), new io.spineintake.platform.ClinicMetrics(config));
     }
 
     @Override

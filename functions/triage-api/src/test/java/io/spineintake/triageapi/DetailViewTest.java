@@ -38,6 +38,7 @@ class DetailViewTest {
         assertThat(d.path("referralId").asText()).isEqualTo(id);
         assertThat(d.path("priorityKey").asText()).isEqualTo(created.priorityKey());
         assertThat(d.path("version").asLong()).isEqualTo(1);
+        assertThat(d.path("asOf").asText()).as("the answer's time, which overdue is against").isEqualTo("2026-11-27T09:00:00.000Z");
         for (String field : new String[] {"outcome", "note", "decidedBy", "decidedAt", "originalDisposition", "reason"}) {
             assertThat(d.has(field)).as(field).isTrue();
             assertThat(d.path(field).isNull()).as(field).isTrue();

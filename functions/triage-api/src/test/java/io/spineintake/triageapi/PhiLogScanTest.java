@@ -47,7 +47,25 @@ class PhiLogScanTest {
         assertThat(appender).as("log4j2-test.xml's file appender is in use").isInstanceOf(FileAppender.class);
         Path file = Paths.get(((FileAppender) appender).getFileName());
         assertThat(file.toString().replace('\\', '/')).endsWith("target/test-logs/triage-api.log");
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        // and the metric lines (embedded metric format), as CloudWatch Logs keeps them beside the log lines
+        metricLines = Files.readAllLines(io.spineintake.local.backends.MetricsLog.FILE, StandardCharsets.UTF_8);
+        lines.addAll(metricLines);
+    }
+
+    static List<String> metricLines;
+
+    @Test
+    void timeToClaimAndToDecisionAreMeasuredPerBand() {
+        List<JsonNode> metrics = metricLines.stream().map(PhiLogScanTest::parse).toList();
+        for (String name : List.of("TimeToClaim", "TimeToDecision")) {
+            assertThat(metrics).as(name).anySatisfy(m -> {
+                assertThat(m.path(name).isNumber()).isTrue();
+                assertThat(m.path(name).asDouble()).isGreaterThanOrEqualTo(0.0);
+                assertThat(m.path("Band").asText()).isNotBlank();
+                assertThat(m.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText()).isEqualTo("Seconds");
+            });
+        }
     }
 
     @Test

@@ -52,6 +52,11 @@ public final class Notices {
         }
     }
 
+    /** Whether a referral of {@code band} is alerted to the on-call channel when it is created. */
+    public static boolean alerted(Band band) {
+        return band == Band.EMERGENCY || band == Band.URGENT_REVIEW;
+    }
+
     /** How long a sender's claim on a notice lasts before another may send it. */
     public static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -59,7 +64,7 @@ public final class Notices {
     public static List<Kind> owed(ReferralRecord r, Instant now, EscalationTimes escalation) {
         List<Kind> owed = new ArrayList<>();
         Band band = r.band().orElse(null);
-        if (!r.open() || band == null || escalation.of(band).isEmpty()) {
+        if (!r.open() || band == null || !alerted(band)) {
             return owed;
         }
         String at = IntakeRecord.timestamp(now);

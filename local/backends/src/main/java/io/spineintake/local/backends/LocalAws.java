@@ -32,6 +32,14 @@ public final class LocalAws implements AutoCloseable {
     private final Config config;
     private final AwsClients clients;
     private final Provisioning.Resources resources;
+    private final LocalSns sns;
+
+    static {
+        // metrics (embedded metric format) print to standard output here, never to a CloudWatch agent
+        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
+                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
+        MetricsLog.capture();
+    }
 
     private LocalAws(LocalBackends backends, String prefix) {
         this.backends = backends;
@@ -39,13 +47,30 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.AWS_REGION.name(), REGION);
         env.put(Config.Var.AWS_ENDPOINT_URL_DYNAMODB.name(), backends.dynalite().endpoint().toString());
         env.put(Config.Var.AWS_ENDPOINT_URL_SQS.name(), backends.elasticMq().endpoint().toString());
+        // SNS: no emulator here, so each class gets its own small SNS-protocol endpoint and outbox
+        this.sns = LocalSns.launch(REGION);
+        env.put(Config.Var.AWS_ENDPOINT_URL_SNS.name(), sns.endpoint().toString());
         this.clients = AwsClients.create(Config.of(env), CREDENTIALS);
         try {
             this.resources = Provisioning.provision(clients, prefix);
+            env.put(Config.Var.ALERT_TOPIC_ARN.name(),
+                    clients.sns().createTopic(r -> r.name(prefix + "-on-call")).topicArn());
+            env.put(Config.Var.ESCALATION_TOPIC_ARN.name(),
+                    clients.sns().createTopic(r -> r.name(prefix + "-escalation")).topicArn());
         } catch (RuntimeException e) {
             clients.close();
+            sns.close();
             throw e;
         }
+        env.put(Config.Var.CONSOLE_URL.name(), CONSOLE_URL);
+        // the clinic settings at template.yaml's defaults (required at cold start, as in Lambda)
+        env.put(Config.Var.REFERRAL_DUE_EMERGENCY.name(), "PT1H");
+        env.put(Config.Var.REFERRAL_DUE_URGENT_REVIEW.name(), "P1D");
+        env.put(Config.Var.REFERRAL_DUE_CONSULT.name(), "P14D");
+        env.put(Config.Var.REFERRAL_DUE_OTHER_PATHWAY.name(), "P14D");
+        env.put(Config.Var.ESCALATE_EMERGENCY_AFTER.name(), "PT15M");
+        env.put(Config.Var.ESCALATE_URGENT_REVIEW_AFTER.name(), "PT4H");
+        env.put(Config.Var.POWERTOOLS_METRICS_NAMESPACE.name(), "SpineIntake");
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.DRAFTS_TABLE.name(), resources.draftsTable());
@@ -53,6 +78,22 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
+    }
+
+    /** The console address alerts link to here. */
+    public static final String CONSOLE_URL = "http://127.0.0.1:3000/console/";
+
+    /** This class's SNS endpoint: its topics (on-call, escalation) and what was published to them. */
+    public LocalSns sns() {
+        return sns;
+    }
+
+    public String alertTopicArn() {
+        return environment.get(Config.Var.ALERT_TOPIC_ARN.name());
+    }
+
+    public String escalationTopicArn() {
+        return environment.get(Config.Var.ESCALATION_TOPIC_ARN.name());
     }
 
     /** Provisions a fresh table and queues named with a random prefix derived from {@code label}. */
@@ -211,6 +252,7 @@ public final class LocalAws implements AutoCloseable {
             // a test left a backend broken; the JVM-wide backends are discarded at the end anyway
         } finally {
             clients.close();
+            sns.close();
         }
     }
 }

@@ -47,6 +47,7 @@ public final class LocalSns implements AutoCloseable {
     private final List<Published> outbox = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger publishCalls = new AtomicInteger();
+    private volatile java.util.function.Consumer<Published> listener = p -> { };
 
     private LocalSns(String region, Clock clock) {
         this.region = region;
@@ -103,6 +104,11 @@ public final class LocalSns implements AutoCloseable {
         outbox.clear();
     }
 
+    /** Called with each message published (the local runner logs them, as a subscriber would see them). */
+    public void onPublish(java.util.function.Consumer<Published> listener) {
+        this.listener = listener;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -135,7 +141,9 @@ public final class LocalSns implements AutoCloseable {
                         return;
                     }
                     String id = UUID.randomUUID().toString();
-                    outbox.add(new Published(arn, form.get("Subject"), message, id, clock.instant()));
+                    Published published = new Published(arn, form.get("Subject"), message, id, clock.instant());
+                    outbox.add(published);
+                    listener.accept(published);
                     reply(exchange, "Publish", "<MessageId>" + id + "</MessageId>", requestId);
                 }
                 default -> error(exchange, 400, "Sender", "InvalidAction", "The action is not supported here", requestId);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.spineintake.local.backends.Dynalite;
 import io.spineintake.local.backends.ElasticMq;
+import io.spineintake.local.backends.LocalSns;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.Provisioning;
 import io.spineintake.local.backends.RepoRoot;
@@ -104,7 +105,8 @@ public final class LocalRunner implements AutoCloseable {
               --stack NAME         name resources as the SAM stack NAME does (NAME-intakes, ...)
               --no-provision       create nothing: use the stack's existing tables and queues
               --schedule-seconds N run scheduled functions every N seconds instead of the template's rate
-              --site DIR           serve the web form from DIR (default web/target/site, built by mvn)""";
+              --site DIR           serve the web form (/) and the coordinators' console (/console/) from DIR
+                                   (default web/target/site, built by mvn)""";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -112,7 +114,13 @@ public final class LocalRunner implements AutoCloseable {
     private final Map<String, String> environment;
     private final boolean siteBuilt;
 
-    private LocalRunner(Options options) throws IOException {
+    static {
+        // metrics (embedded metric format) print to standard output, as in Lambda; never to a CloudWatch agent
+        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
+                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
+    }
+
+    private LocalRunner(Options options, Clock clock) throws IOException {
         Path root = RepoRoot.find();
         TemplateFunctions template = new TemplateFunctions(new Template(CfnYaml.load(root.resolve("template.yaml"))));
 
@@ -130,6 +138,12 @@ public final class LocalRunner implements AutoCloseable {
             base.put("AWS_REGION", ElasticMq.REGION);
             base.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString());
             base.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+            // no SNS emulator here: a small SNS-protocol endpoint; what it is sent is logged, as a subscriber would read it
+            LocalSns sns = LocalSns.launch(ElasticMq.REGION);
+            resources.add(sns);
+            sns.onPublish(p -> LOG.info("SNS {} <- {}: {}", p.topicArn().substring(p.topicArn().lastIndexOf(':') + 1),
+                    p.subject(), p.message()));
+            base.put("AWS_ENDPOINT_URL_SNS", sns.endpoint().toString());
             clients = AwsClients.create(Config.of(base), StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
         resources.add(clients);
@@ -141,11 +155,12 @@ public final class LocalRunner implements AutoCloseable {
         // each function's environment as the template sets it, its references made local; every
         // handler is built through its Environment constructor with that configuration
         Map<String, Environment> environments = new LinkedHashMap<>();
+        String origin = "http://127.0.0.1:" + options.port();
         Map<String, String> all = new LinkedHashMap<>(base);
         for (TemplateFunctions.Function f : template.functions.values()) {
             Map<String, String> env = new LinkedHashMap<>(base);
-            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack)));
-            environments.put(f.id(), new Environment(Config.of(env), clients));
+            f.environment().forEach((name, value) -> env.put(name, resolve(template, clients, value, stack, origin)));
+            environments.put(f.id(), new Environment(Config.of(env), clients, clock));
             all.putAll(env);
         }
         environment = Map.copyOf(all);
@@ -196,7 +211,16 @@ public final class LocalRunner implements AutoCloseable {
 
     /** Starts everything; the HTTP API is up when this returns. */
     public static LocalRunner start(String... args) throws IOException {
-        return new LocalRunner(Options.parse(args));
+        return start(Clock.systemUTC(), args);
+    }
+
+    /**
+     * Starts everything with the functions on {@code clock} (for tests: a clock the test moves, so
+     * receipts, due times, waiting times and leases are what the test says). Tokens of the
+     * development login keep the system clock. The command line always runs on the system clock.
+     */
+    public static LocalRunner start(Clock clock, String... args) throws IOException {
+        return new LocalRunner(Options.parse(args), clock);
     }
 
     public int port() {
@@ -215,7 +239,7 @@ public final class LocalRunner implements AutoCloseable {
             System.out.println("spine-intake: the patient form will be at http://127.0.0.1:" + options.port() + "/ (starting...)");
             System.out.flush();
         }
-        LocalRunner runner = new LocalRunner(options);
+        LocalRunner runner = new LocalRunner(options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.close();
@@ -224,6 +248,7 @@ public final class LocalRunner implements AutoCloseable {
         String base = "http://127.0.0.1:" + runner.port();
         // the first line a script or test waits for: the patient form's address (the API is on the same origin)
         System.out.println("spine-intake is running on " + base + "/  (the patient form; the API on the same origin; Ctrl-C stops it)");
+        System.out.println("the coordinators' console: " + base + "/console/ (development sign-in: any username)");
         if (!runner.siteBuilt) {
             System.out.println("the web form is not built: ./local/run.sh builds it (or: cd web && npm ci && npm run build); the API works without it");
         }
@@ -266,7 +291,7 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack) {
+    private static String resolve(TemplateFunctions template, AwsClients clients, Object value, String stack, String origin) {
         if (Template.text(value).startsWith("{{resolve:secretsmanager:")) {
             // a generated secret (the worklist cursor key): a fresh random one for this run
             byte[] key = new byte[48];
@@ -279,9 +304,15 @@ public final class LocalRunner implements AutoCloseable {
                 case "AWS::DynamoDB::Table" -> template.resourceName(id, "TableName", stack);
                 case "AWS::SQS::Queue" -> clients.sqs().getQueueUrl(r -> r.queueName(
                         template.resourceName(id, "QueueName", stack))).queueUrl();
+                // CreateTopic is idempotent: the topic's ARN, made here when missing
+                case "AWS::SNS::Topic" -> clients.sns().createTopic(r -> r.name(
+                        template.resourceName(id, "TopicName", stack))).topicArn();
                 default -> throw new IllegalStateException("no local stand-in for " + type + " " + id);
             };
-        }).orElseGet(() -> template.resolveParameter(value));
+        }).orElseGet(() -> template.resolveParameter(value)
+                // the two !Sub values the functions read: the metrics namespace and the console's address
+                .replace("${AWS::StackName}", stack)
+                .replace("https://${SiteDistribution.DomainName}", origin));
     }
 
     /** The template's handler class, built with its Environment constructor (as Lambda would with its environment). */

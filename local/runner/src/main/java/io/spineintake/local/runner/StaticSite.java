@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The built web form (web/target/site) on the API's origin, with the security headers and the
+ * The built web site (web/target/site: the patient's form at /, the coordinators' console at
+ * /console/) on the API's origin, with the security headers and the
  * compression CloudFront gives it in AWS (template.yaml's SiteSecurityHeaders; TemplateTest checks
  * that the two agree), so browser tests see what patients will get.
  */
@@ -56,12 +57,23 @@ final class StaticSite {
     /** The file for this path, or empty when there is none. */
     Optional<Response> serve(Request request) throws IOException {
         String rawPath = request.rawPath();
-        String path = rawPath.equals("/") ? "/index.html" : rawPath;
-        if (path.contains("..") || path.contains("\\") || path.contains("%")) {
+        // a folder's page is its index.html (/ the form, /console/ the console), as the site's
+        // CloudFront function rewrites it in AWS; the folder without its slash is sent to it
+        String path = rawPath.endsWith("/") ? rawPath + "index.html" : rawPath;
+        if (path.contains("..") || path.contains("\\") || path.contains("%") || !path.startsWith("/")) {
             return Optional.empty();
         }
         Path file = root.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(root)) {
+            return Optional.empty();
+        }
+        if (Files.isRegularFile(file.resolve("index.html"))) {
+            List<Map.Entry<String, String>> headers = new ArrayList<>(SECURITY_HEADERS.entrySet());
+            headers.add(Map.entry("Location", rawPath + "/"));
+            headers.add(Map.entry("Cache-Control", "no-cache"));
+            return Optional.of(new Response(301, headers, new byte[0]));
+        }
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         String name = file.getFileName().toString();

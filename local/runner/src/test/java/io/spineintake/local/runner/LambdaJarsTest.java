@@ -26,17 +26,20 @@ class LambdaJarsTest {
      * One line per function: its module, its jar's budget in bytes, where its handler and priming
      * class live (NameHandler.class, NamePriming.class), and what only it must not carry (SQS where
      * nothing sends; joda-time where no handler takes an aws-lambda-java-events class). Issue 14
-     * asks for 10 MB; what is left above it is listed in README (Measurements).
+     * asks for 10 MB; what is left above it is listed in README (Measurements). Raised by about 1 MB
+     * each for issue 16's Powertools metrics (with commons-lang3 and the embedded-metrics library)
+     * and, in consult-queue and referral-sweep, the SNS client.
      */
     record Function(String module, long budget, String classes, List<String> banned) {
     }
 
     static final List<Function> FUNCTIONS = List.of(
-            new Function("submit-intake", 14_300_000L, "io/spineintake/submit/SubmitIntake", List.of()),
-            new Function("route-reconciler", 13_000_000L, "io/spineintake/reconcile/RouteReconciler", List.of("org/joda/time/")),
-            new Function("consult-queue", 12_900_000L, "io/spineintake/consult/ConsultQueue", List.of(SQS)),
-            new Function("triage-api", 12_950_000L, "io/spineintake/triageapi/TriageApi", List.of(SQS)),
-            new Function("intake-drafts", 12_950_000L, "io/spineintake/drafts/IntakeDrafts", List.of(SQS)));
+            new Function("submit-intake", 15_350_000L, "io/spineintake/submit/SubmitIntake", List.of()),
+            new Function("route-reconciler", 14_050_000L, "io/spineintake/reconcile/RouteReconciler", List.of("org/joda/time/")),
+            new Function("consult-queue", 15_050_000L, "io/spineintake/consult/ConsultQueue", List.of(SQS)),
+            new Function("triage-api", 14_000_000L, "io/spineintake/triageapi/TriageApi", List.of(SQS)),
+            new Function("intake-drafts", 13_950_000L, "io/spineintake/drafts/IntakeDrafts", List.of(SQS)),
+            new Function("referral-sweep", 15_050_000L, "io/spineintake/sweep/ReferralSweep", List.of(SQS, "org/joda/time/")));
 
     /** In no function jar: local and test code, other HTTP clients, libraries nothing calls. */
     static final List<String> BANNED = List.of(

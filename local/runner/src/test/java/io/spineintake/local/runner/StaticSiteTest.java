@@ -28,8 +28,8 @@ class StaticSiteTest {
         Map<String, Object> headers = map(map(properties(template.resource("SiteSecurityHeaders"))
                 .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig"));
         String csp = text(map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy"));
-        // in AWS the API has its own origin, which connect-src adds; everything else is the same
-        assertThat(csp.replace(" https://*.execute-api.${AWS::Region}.amazonaws.com", ""))
+        // in AWS the API and the Hosted UI's token endpoint have their own origins, which connect-src adds; everything else is the same
+        assertThat(csp.replace(" https://*.execute-api.${AWS::Region}.amazonaws.com https://*.auth.${AWS::Region}.amazoncognito.com", ""))
                 .isEqualTo(StaticSite.SECURITY_HEADERS.get("Content-Security-Policy"));
         Map<String, Object> hsts = map(headers.get("StrictTransportSecurity"));
         assertThat(StaticSite.SECURITY_HEADERS.get("Strict-Transport-Security"))

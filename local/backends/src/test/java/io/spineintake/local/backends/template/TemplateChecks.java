@@ -1,5 +1,6 @@
 package io.spineintake.local.backends.template;
 
+import io.spineintake.platform.ClinicMetrics;
 import static io.spineintake.local.backends.template.Template.list;
 import static io.spineintake.local.backends.template.Template.map;
 import static io.spineintake.local.backends.template.Template.properties;
@@ -293,6 +294,44 @@ final class TemplateChecks {
             return colon;
         }
         return colon < 0 ? slash : Math.min(slash, colon);
+    }
+
+    // ---- (5b) alerts and alarms -----------------------------------------------------------------
+
+    /**
+     * SNS topics are encrypted with the template's key; every alarm tells a topic; an alarm on the
+     * functions' own metrics names a metric and dimensions the code writes ({@link ClinicMetrics}),
+     * so a renamed metric cannot leave an alarm watching nothing.
+     */
+    static List<String> alertsAndAlarms(Template template) {
+        List<String> violations = new ArrayList<>();
+        template.resourcesOfType("AWS::SNS::Topic").forEach((id, topic) -> {
+            String key = template.referencedResource(properties(topic).get("KmsMasterKeyId")).orElse(null);
+            if (key == null || !"AWS::KMS::Key".equals(template.resource(key).get("Type"))) {
+                violations.add(id + ": KmsMasterKeyId must reference the template's customer-managed key");
+            }
+        });
+        java.util.Set<String> metrics = java.util.Arrays.stream(ClinicMetrics.Metric.values())
+                .map(ClinicMetrics.Metric::metricName).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> dimensions = java.util.Set.of(ClinicMetrics.BAND, ClinicMetrics.DISPOSITION, ClinicMetrics.NOTICE);
+        template.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            Map<String, Object> props = properties(alarm);
+            if (list(props.get("AlarmActions")).isEmpty()) {
+                violations.add(id + ": AlarmActions must name a topic");
+            }
+            if (text(props.get("Namespace")).startsWith("AWS/")) {
+                return;
+            }
+            if (!metrics.contains(text(props.get("MetricName")))) {
+                violations.add(id + ": metric " + text(props.get("MetricName")) + " is not one the functions write");
+            }
+            for (Object d : list(props.get("Dimensions"))) {
+                if (!dimensions.contains(text(map(d).get("Name")))) {
+                    violations.add(id + ": dimension " + text(map(d).get("Name")) + " is not one the functions write");
+                }
+            }
+        });
+        return violations;
     }
 
     // ---- (5) data retention --------------------------------------------------------------------

@@ -139,6 +139,14 @@ class TemplateTest {
         assertThat(TemplateChecks.dataTables(template)).isEmpty();
     }
 
+    // (5b)
+    @Test
+    void topicsAreEncryptedAndAlarmsWatchMetricsTheCodeWrites() {
+        assertThat(template.resourcesOfType("AWS::SNS::Topic")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(template.resourcesOfType("AWS::CloudWatch::Alarm")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(TemplateChecks.alertsAndAlarms(template)).isEmpty();
+    }
+
     // (6)
     @Test
     void sqsConsumersReportBatchFailuresAndOutlastTheirTimeout() {
@@ -371,6 +379,36 @@ class TemplateTest {
                     .contains("T: DeletionProtectionEnabled")
                     .contains("T: SSE must be enabled with SSEType KMS")
                     .contains("T: KMSMasterKeyId");
+        }
+
+        @Test
+        void unencryptedTopicsSilentAlarmsAndAlarmsOnMetricsNobodyWrites() {
+            Template t = Template.parse("""
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                      Silent:
+                        Type: AWS::CloudWatch::Alarm
+                        Properties:
+                          Namespace: AWS/SQS
+                          MetricName: ApproximateNumberOfMessagesVisible
+                      Typo:
+                        Type: AWS::CloudWatch::Alarm
+                        Properties:
+                          Namespace: SpineIntake
+                          MetricName: UnclaimedPastEscalations
+                          Dimensions:
+                            - Name: Bnd
+                              Value: EMERGENCY
+                          AlarmActions:
+                            - !Ref Topic
+                    """);
+
+            assertThat(String.join("\n", TemplateChecks.alertsAndAlarms(t)))
+                    .contains("Topic: KmsMasterKeyId")
+                    .contains("Silent: AlarmActions")
+                    .contains("Typo: metric UnclaimedPastEscalations")
+                    .contains("Typo: dimension Bnd");
         }
 
         @Test

@@ -1,0 +1,4 @@
+package io.spineintake.triage.block;
+
+/** Whether two blocks with different anaesthetics lasted as their anaesthetics would predict. */
+public enum ConcordanceResult { CONCORDANT, DISCORDANT, NOT_APPLICABLE }

@@ -1,0 +1,60 @@
+// The coordinators' API (docs/api.md) from the console: the bearer token, If-Match, problem+json
+// refusals as ApiError, a 401 as SignInNeeded, and the server's clock (every answer's asOf) so
+// due times, waits and leases are counted on the API's time, not the browser's.
+
+export class SignInNeeded extends Error {}
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** The problem's type name (urn:spine-intake:problem:<name>). */
+  get type() {
+    return String(this.problem.type || '').replace('urn:spine-intake:problem:', '');
+  }
+}
+
+export function createApi(base, auth) {
+  let skew = 0; // the API's clock minus the browser's, from the latest asOf
+
+  function sync(asOf) {
+    const t = Date.parse(asOf);
+    if (!Number.isNaN(t)) skew = t - Date.now();
+  }
+
+  async function call(method, path, { body, ifMatch } = {}) {
+    const token = await auth.accessToken();
+    if (!token) throw new SignInNeeded();
+    const headers = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+    let response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
+      });
+    } catch (offline) {
+      throw new ApiError(0, { title: 'No connection', detail: 'The API could not be reached; nothing was changed.' });
+    }
+    if (response.status === 401) {
+      auth.expire();
+      throw new SignInNeeded();
+    }
+    const data = await response.json().catch(() => null);
+    if (!response.ok) throw new ApiError(response.status, data);
+    if (data && typeof data.asOf === 'string') sync(data.asOf);
+    const etag = response.headers.get('etag');
+    return { data, version: etag ? Number(etag.replace(/^W\//, '').replace(/"/g, '')) : null };
+  }
+
+  return {
+    /** Now on the API's clock (ms). */
+    now: () => Date.now() + skew,
+    get: (path) => call('GET', path),
+    post: (path, options) => call('POST', path, options),
+  };
+}

@@ -1,0 +1,1055 @@
+// The coordinators' console: the worklist (one list per band, in the API's order), a referral with
+// every number's source, claim and release, the decision (with the API's reason rule), the 409 and
+// 412 screens, and the statistics. Pages are drawn with the DOM (text only, never HTML strings);
+// routes are the hash ("#/referrals/<id>": ids, never patient data). English only (coordinators).
+import definition from '../../questionnaire/intake.json';
+// the red flags' plain words: the rule set the API uses, bundled at build time
+import { hardStops, urgentFlags } from 'generated:rules';
+import * as m from './model.js';
+import { createAuth } from './auth.js';
+import { createApi, ApiError, SignInNeeded } from './api.js';
+
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || '';
+const config = {
+  apiBase: meta('api-base'),
+  mode: meta('auth') === 'cognito' ? 'cognito' : 'local',
+  domain: meta('cognito-domain'),
+  clientId: meta('cognito-client-id'),
+};
+const rules = { hardStops, urgentFlags };
+const auth = createAuth(config);
+const api = createApi(config.apiBase, auth);
+const REFRESH_MS = 20_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const state = {
+  list: null, // { key, bands: {BAND: {items, cursor, asOf, error}}, asOf, refreshes }
+  referral: null, // { id, data, seen, read }: the page shows data; seen and read are the version and content the coordinator read
+  drafts: new Map(), // referralId -> the decision form's values (memory only)
+  conflict: null, // { id, before, after } after a 412
+  flash: null, // { kind, text } for the next page drawn
+  signInReason: null,
+  timers: [],
+};
+
+// ---- DOM helpers -------------------------------------------------------------------------------
+
+/** A DOM element; children are nodes or strings (always text, never HTML). */
+function h(tag, attrs = {}, ...children) {
+  const svg = tag === 'svg' || tag === 'path';
+  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else if (name === 'className') el.setAttribute('class', value);
+    else el.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  }
+  return el;
+}
+
+const hidden = (s) => h('span', { className: 'site-visually-hidden' }, s);
+const page = () => document.getElementById('page');
+const now = () => api.now();
+const me = () => auth.me();
+
+function setTitle(title, error = false) {
+  document.title = `${error ? 'Error: ' : ''}${title} – Coordinators' console`;
+}
+
+function focusHeading() {
+  const h1 = page().querySelector('h1');
+  if (h1) {
+    h1.setAttribute('tabindex', '-1');
+    h1.focus({ preventScroll: false });
+  }
+}
+
+function alertBox(kind, heading, ...body) {
+  return h('div', { className: `usa-alert usa-alert--${kind} usa-alert--slim${heading ? '' : ' usa-alert--no-heading'}` },
+    h('div', { className: 'usa-alert__body' },
+      heading ? h('h2', { className: 'usa-alert__heading' }, heading) : null,
+      body.map((b) => (typeof b === 'string' ? h('p', { className: 'usa-alert__text' }, b) : b))));
+}
+
+function flash(root) {
+  if (!state.flash) return;
+  const f = state.flash;
+  state.flash = null;
+  const box = h('div', { id: 'flash', tabindex: '-1', role: f.kind === 'error' ? 'alert' : 'status' }, alertBox(f.kind, null, f.text));
+  root.append(box);
+}
+
+function loading(root, what) {
+  root.replaceChildren(h('p', { className: 'site-loading' }, `Loading ${what}…`));
+}
+
+/** An API failure that is not a conflict: what happened, that nothing changed, and a way on. */
+function failure(root, error, title) {
+  setTitle(title, true);
+  const detail = error instanceof ApiError
+    ? (error.status === 503 || error.status === 0 ? 'The referrals could not be reached; nothing was changed. Try again in a moment.'
+      : error.status === 404 ? 'There is no such referral.' : error.problem.detail || 'The request could not be completed.')
+    : 'Something went wrong; nothing was changed.';
+  root.replaceChildren(
+    h('h1', {}, title),
+    alertBox('error', 'There is a problem', detail),
+    h('p', {}, h('button', { type: 'button', className: 'usa-button', onclick: () => render() }, 'Try again'), ' ',
+      h('a', { href: '#/', className: 'usa-link' }, 'Back to the worklist')));
+  focusHeading();
+}
+
+/** Work started by an event (a key, a click): a sign-in that ended shows the sign-in page; nothing escapes as an uncaught error. */
+function guard(promise) {
+  return Promise.resolve(promise).catch((e) => {
+    if (e instanceof SignInNeeded) {
+      state.signInReason = 'expired';
+      return render();
+    }
+    return failure(page(), e, 'Something went wrong');
+  });
+}
+
+function later(fn, ms) {
+  const id = setInterval(fn, ms);
+  state.timers.push(id);
+}
+
+// ---- routing -----------------------------------------------------------------------------------
+
+function route() {
+  const hash = location.hash.startsWith('#/') ? location.hash.slice(1) : '/';
+  const [path, query = ''] = hash.split('?');
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'worklist', query };
+  if (parts[0] === 'stats' && parts.length === 1) return { name: 'stats' };
+  if (parts[0] === 'referrals' && UUID.test(parts[1] || '')) {
+    if (parts.length === 2) return { name: 'referral', id: parts[1].toLowerCase() };
+    if (parts.length === 3 && parts[2] === 'decision') return { name: 'decision', id: parts[1].toLowerCase() };
+  }
+  return { name: 'not-found' };
+}
+
+let drawn = 0;
+
+async function render() {
+  const mine = ++drawn;
+  state.timers.forEach(clearInterval);
+  state.timers = [];
+  document.removeEventListener('keydown', worklistKeys);
+  const root = page();
+  header();
+  if (!auth.signedIn()) return signInPage(root);
+  const r = route();
+  try {
+    if (r.name === 'worklist') await worklistPage(root, r.query, mine);
+    else if (r.name === 'referral') await referralPage(root, r.id, mine);
+    else if (r.name === 'decision') await decisionPage(root, r.id, mine);
+    else if (r.name === 'stats') await statsPage(root, mine);
+    else notFound(root);
+  } catch (e) {
+    if (mine !== drawn) return;
+    if (e instanceof SignInNeeded) {
+      state.signInReason = 'expired';
+      return render();
+    }
+    failure(root, e, 'The console could not load this page');
+  }
+}
+
+function stale(mine) {
+  return mine !== drawn;
+}
+
+window.addEventListener('hashchange', () => render());
+
+function notFound(root) {
+  setTitle('Page not found');
+  root.replaceChildren(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/', className: 'usa-link' }, 'Go to the worklist')));
+  focusHeading();
+}
+
+function header() {
+  const signed = auth.signedIn();
+  document.getElementById('nav').hidden = !signed;
+  document.getElementById('who').hidden = !signed;
+  if (signed) document.getElementById('me').textContent = me();
+  const r = route().name;
+  document.querySelectorAll('#nav a').forEach((a) => {
+    const current = (a.dataset.route === 'worklist' && ['worklist', 'referral', 'decision'].includes(r)) || a.dataset.route === r;
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+}
+
+// ---- sign-in -----------------------------------------------------------------------------------
+
+function signInPage(root) {
+  const expired = state.signInReason === 'expired';
+  setTitle('Sign in');
+  root.replaceChildren(h('h1', {}, 'Sign in'));
+  if (expired) {
+    root.append(alertBox('info', 'Your sign-in has ended', 'Sign in again to go back to the page you were on. Nothing you had typed on this page is lost.'));
+  }
+  if (config.mode === 'cognito') {
+    root.append(
+      h('p', {}, 'Sign in with your clinic coordinator account. The console keeps your sign-in in this tab\'s memory only: closing or reloading the tab signs you out of the console (the clinic\'s sign-in page may remember you).'),
+      h('button', { type: 'button', className: 'usa-button', id: 'sign-in', onclick: () => auth.cognitoSignIn(location.hash || '#/') }, 'Sign in'));
+    return focusHeading();
+  }
+  const slot = h('div', { id: 'error-summary-slot' });
+  const input = h('input', { className: 'usa-input', id: 'username', name: 'username', type: 'text', autocomplete: 'username', spellcheck: 'false', autocapitalize: 'none', 'aria-describedby': 'username-hint' });
+  const group = h('div', { className: 'usa-form-group', id: 'username-group' },
+    h('label', { className: 'usa-label', for: 'username' }, 'Username'),
+    h('div', { className: 'usa-hint', id: 'username-hint' }, 'Letters, digits and . _ @ -, up to 64 characters.'),
+    input);
+  const form = h('form', { className: 'usa-form', novalidate: true }, group,
+    h('button', { type: 'submit', className: 'usa-button', id: 'sign-in' }, 'Sign in'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const name = input.value.trim();
+    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
+      return fieldErrors(slot, [{ field: 'username', text: name ? 'Use only letters, digits and . _ @ -, up to 64 characters' : 'Enter a username' }], 'Sign in');
+    }
+    try {
+      await auth.localSignIn(name);
+    } catch (err) {
+      return fieldErrors(slot, [{ field: 'username', text: 'The development sign-in did not answer; is the local runner running?' }], 'Sign in');
+    }
+    state.signInReason = null;
+    render();
+  });
+  root.append(
+    h('p', {}, 'This is the local runner: its development sign-in stands in for the clinic\'s Cognito sign-in. Any username signs you in as a coordinator, for this tab only.'),
+    slot, form);
+  focusHeading();
+}
+
+/** The GOV.UK error pattern: a focused summary titled "There is a problem" linking to each field, inline messages, "Error:" in the title. */
+function fieldErrors(slot, errors, title) {
+  const root = page();
+  root.querySelectorAll('.usa-form-group--error').forEach((g) => g.classList.remove('usa-form-group--error'));
+  root.querySelectorAll('.usa-error-message').forEach((e) => e.remove());
+  root.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  root.querySelectorAll('[aria-describedby]').forEach((e) => {
+    const ids = e.getAttribute('aria-describedby').split(' ').filter((x) => x && !x.endsWith('-error'));
+    if (ids.length) e.setAttribute('aria-describedby', ids.join(' '));
+    else e.removeAttribute('aria-describedby');
+  });
+  if (!errors.length) {
+    slot.replaceChildren();
+    setTitle(title);
+    return;
+  }
+  setTitle(title, true);
+  const target = (field) => root.querySelector(`[data-field="${field}"]`) || root.querySelector(`#${field}`);
+  slot.replaceChildren(h('div', { className: 'usa-alert usa-alert--error', id: 'error-summary', tabindex: '-1', role: 'alert', 'aria-labelledby': 'error-summary-title' },
+    h('div', { className: 'usa-alert__body' },
+      h('h2', { className: 'usa-alert__heading', id: 'error-summary-title' }, 'There is a problem'),
+      h('ul', { className: 'usa-list usa-list--unstyled' }, errors.map((e) => h('li', {},
+        h('a', { href: `#${e.field}`, className: 'usa-link', onclick: (ev) => { ev.preventDefault(); target(e.field)?.focus(); } }, e.text)))))));
+  for (const e of errors) {
+    const group = root.querySelector(`#${e.field}-group`);
+    if (!group) continue;
+    group.classList.add('usa-form-group--error');
+    const message = h('span', { className: 'usa-error-message', id: `${e.field}-error` }, hidden('Error: '), e.text);
+    const anchor = group.querySelector('legend, label');
+    anchor.after(message);
+    const described = group.tagName === 'FIELDSET' ? group : target(e.field);
+    if (!described) continue;
+    if (described !== group) described.setAttribute('aria-invalid', 'true');
+    const ids = (described.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && !x.endsWith('-error'));
+    described.setAttribute('aria-describedby', [...ids, `${e.field}-error`].join(' '));
+  }
+  document.getElementById('error-summary').focus();
+}
+
+// ---- the worklist ------------------------------------------------------------------------------
+
+const listKey = (f) => JSON.stringify([f.band, f.status, f.mine, f.size, me()]);
+
+/** One list's first `want` items (following nextCursor over sparse pages; bounded). */
+async function loadBand(band, f, want) {
+  const items = [];
+  let cursor = null;
+  let asOf = null;
+  for (let pages = 0; pages < 20; pages++) {
+    const path = m.worklistQuery({ band, status: f.status, assignee: f.mine ? me() : null, limit: Math.min(100, Math.max(want - items.length, 1)), cursor });
+    const { data } = await api.get(path);
+    asOf = asOf || data.asOf;
+    items.push(...data.items);
+    cursor = data.nextCursor;
+    if (!cursor || items.length >= want) break;
+  }
+  return { items, cursor, asOf };
+}
+
+async function loadList(f, previous) {
+  const bands = f.band ? [f.band] : m.BANDS.map((b) => b.band);
+  const results = await Promise.all(bands.map((band) => {
+    const shown = previous?.bands[band]?.items.length || 0;
+    return loadBand(band, f, Math.max(f.size, shown)).then((r) => [band, r]);
+  }));
+  const list = { key: listKey(f), bands: Object.fromEntries(results), refreshes: (previous?.refreshes || 0) + (previous ? 1 : 0) };
+  list.asOf = results.map(([, r]) => r.asOf).filter(Boolean).sort().pop() || new Date(now()).toISOString();
+  return list;
+}
+
+async function worklistPage(root, query, mine) {
+  const f = m.filters(query);
+  const key = listKey(f);
+  setTitle('Worklist');
+  const cached = state.list && state.list.key === key;
+  if (!cached) loading(root, 'the worklist');
+  const list = await loadList(f, cached ? state.list : null);
+  if (stale(mine)) return;
+  state.list = list;
+  root.replaceChildren();
+  root.append(h('h1', {}, 'Worklist'));
+  flash(root);
+  root.append(
+    h('div', { id: 'list-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
+    filterForm(f),
+    shortcuts(),
+    h('p', { className: 'site-asof', id: 'as-of' }),
+    h('div', { id: 'lists' }));
+  drawLists(f);
+  document.addEventListener('keydown', worklistKeys);
+  later(() => guard(refreshList(f, mine)), REFRESH_MS);
+  const message = document.getElementById('flash');
+  if (message) message.focus();
+  else focusHeading();
+}
+
+function filterForm(f) {
+  const select = (id, label, options, value) => h('div', { className: 'usa-form-group site-filter' },
+    h('label', { className: 'usa-label', for: id }, label),
+    h('select', { className: 'usa-select', id, name: id }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+  const form = h('form', { className: 'usa-form site-filters', id: 'filters', novalidate: true, 'aria-label': 'Filters' },
+    select('filter-band', 'List', [['', 'All lists'], ...m.BANDS.map((b) => [b.band, b.name])], f.band),
+    select('filter-status', 'Status', [['', 'Any open status'], ['NEW', 'New'], ['IN_REVIEW', 'In review'], ['WAITING_FOR_PATIENT', 'Waiting for the patient']], f.status),
+    h('div', { className: 'usa-checkbox site-filter' },
+      h('input', { className: 'usa-checkbox__input', type: 'checkbox', id: 'filter-mine', name: 'mine', checked: f.mine }),
+      h('label', { className: 'usa-checkbox__label', for: 'filter-mine' }, 'Only referrals I have claimed')),
+    select('filter-size', 'Rows per list', [['10', '10'], ['25', '25'], ['50', '50'], ['100', '100']], String(f.size)),
+    h('button', { type: 'submit', className: 'usa-button usa-button--outline site-filter' }, 'Apply filters'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = {
+      band: form.querySelector('#filter-band').value, status: form.querySelector('#filter-status').value,
+      mine: form.querySelector('#filter-mine').checked, size: Number(form.querySelector('#filter-size').value),
+    };
+    location.hash = `#/${m.filterQuery(next)}`;
+  });
+  return form;
+}
+
+function shortcuts() {
+  const key = (k, what) => h('li', {}, h('kbd', {}, k), ' ', what);
+  return h('section', { className: 'site-shortcuts', id: 'shortcuts', tabindex: '-1', 'aria-labelledby': 'shortcuts-title' },
+    h('h2', { id: 'shortcuts-title', className: 'site-shortcuts__title' }, 'Keyboard shortcuts'),
+    h('ul', { className: 'site-shortcuts__list' },
+      key('j', 'or ↓ next referral'), key('k', 'or ↑ previous referral'), key('Enter', 'open it'),
+      key('c', 'claim it'), key('r', 'refresh now'), key('?', 'these shortcuts')));
+}
+
+function drawLists(f) {
+  const list = state.list;
+  const asOf = document.getElementById('as-of');
+  asOf.replaceChildren(`Lists as of ${m.time(list.asOf, now())}; they refresh every 20 seconds. `,
+    h('button', { type: 'button', className: 'usa-button usa-button--unstyled', id: 'refresh', onclick: () => guard(refreshList(f, drawn)) }, 'Refresh now'));
+  asOf.dataset.refreshes = String(list.refreshes);
+  const container = document.getElementById('lists');
+  container.replaceChildren(...Object.entries(list.bands).map(([band, b]) => bandSection(band, b, f)));
+}
+
+function bandSection(band, b, f) {
+  const info = m.bandOf(band);
+  const at = Date.parse(b.asOf) || now();
+  const rows = b.items.map((item) => m.row(item, at, me(), rules));
+  const urgent = band === 'EMERGENCY' || band === 'URGENT_REVIEW';
+  const title = h('h2', { id: `list-${band}`, className: 'site-list__title' }, info.name,
+    h('span', { className: 'site-list__count' }, ` (${rows.length}${b.cursor ? '+' : ''} ${rows.length === 1 ? 'referral' : 'referrals'})`));
+  const section = h('section', { className: 'site-list', 'aria-labelledby': `list-${band}`, 'data-band': band }, title);
+  if (b.error) section.append(alertBox('error', null, b.error));
+  if (!rows.length) {
+    section.append(h('p', { className: 'site-list__empty' }, 'No open referrals on this list.'));
+    return section;
+  }
+  const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
+  section.append(h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-worklist' },
+    h('caption', { className: 'site-visually-hidden' }, `${info.name}: most urgent first, overdue first`),
+    h('thead', {}, h('tr', {},
+      ['Referral', 'List', 'Region', urgent ? 'Red flags' : 'Score and tier', 'Status', 'Waiting', 'Due', 'Claim']
+        .map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id, className: r.due.overdue ? 'site-row--overdue' : '' },
+      h('th', { scope: 'row', 'data-label': 'Referral' }, h('a', { href: `#/referrals/${r.id}`, className: 'usa-link site-row-link', 'data-id': r.id }, r.label)),
+      cell('List', r.band),
+      cell('Region', r.regions),
+      cell(r.assessmentKind, !urgent ? r.assessment[0] : r.assessment.length ? h('ul', { className: 'site-flags' }, r.assessment.map((a) => h('li', {}, a))) : 'None'),
+      cell('Status', r.status),
+      cell('Waiting', r.waiting),
+      cell('Due', h('span', { className: r.due.overdue ? 'site-due site-due--overdue' : 'site-due' }, r.due.text)),
+      cell('Claim', h('span', { className: r.claimedBy && r.claimedBy !== me() ? 'site-claim site-claim--other' : 'site-claim' }, r.claim)))))));
+  if (b.cursor) {
+    section.append(h('button', { type: 'button', className: 'usa-button usa-button--outline site-more', onclick: () => guard(showMore(band, f)) },
+      `Show ${f.size} more`, hidden(` on the list ${info.name}`)));
+  }
+  return section;
+}
+
+/** Where the coordinator is: the row (by referral id) and the control in it that has focus. */
+function place() {
+  const active = document.activeElement;
+  const row = active?.closest?.('tr[data-id]');
+  const links = [...document.querySelectorAll('a.site-row-link')];
+  return {
+    id: row?.dataset.id ?? null, index: row ? links.findIndex((l) => l.dataset.id === row.dataset.id) : -1,
+    control: active?.id && !row ? active.id : null, scroll: window.scrollY,
+  };
+}
+
+function restore(at) {
+  if (at.id) {
+    const links = [...document.querySelectorAll('a.site-row-link')];
+    const same = links.find((l) => l.dataset.id === at.id);
+    const near = same || links[Math.min(at.index, links.length - 1)];
+    if (near) near.focus({ preventScroll: true });
+  } else if (at.control) {
+    document.getElementById(at.control)?.focus({ preventScroll: true });
+  }
+  window.scrollTo(window.scrollX, at.scroll);
+}
+
+let refreshing = null;
+
+/**
+ * The lists again, as many rows as are shown, without moving the coordinator's place or focus.
+ * `again`: after a change of the coordinator's own, a refresh that started before it is not enough.
+ */
+async function refreshList(f, mine, { again = false } = {}) {
+  if (refreshing && !again) return refreshing;
+  if (refreshing) await refreshing;
+  refreshing = (async () => {
+    try {
+      const list = await loadList(f, state.list);
+      if (stale(mine) || !document.getElementById('lists')) return;
+      const at = place();
+      state.list = list;
+      drawLists(f);
+      restore(at);
+    } catch (e) {
+      if (e instanceof SignInNeeded) {
+        state.signInReason = 'expired';
+        render();
+      } else {
+        announce('The lists could not be refreshed; they show what they showed before. They will try again in 20 seconds.', 'error');
+      }
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function showMore(band, f) {
+  const b = state.list.bands[band];
+  const at = place();
+  const shown = b.items.length;
+  try {
+    const path = m.worklistQuery({ band, status: f.status, assignee: f.mine ? me() : null, limit: f.size, cursor: b.cursor });
+    const { data } = await api.get(path);
+    b.items.push(...data.items);
+    b.cursor = data.nextCursor;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400) {
+      // the listing's cursor expired (15 minutes): start it again, with one more page
+      const fresh = await loadBand(band, f, b.items.length + f.size);
+      state.list.bands[band] = fresh;
+    } else throw e;
+  }
+  drawLists(f);
+  // focus on the first row the page added (or, when it added none, where the coordinator was)
+  const links = [...document.querySelector(`section[data-band="${band}"]`).querySelectorAll('a.site-row-link')];
+  if (links[shown]) links[shown].focus();
+  else restore(at);
+}
+
+function announce(text, kind = 'info') {
+  const status = document.getElementById('list-status') || document.getElementById('claim-status');
+  if (!status) return;
+  status.replaceChildren(alertBox(kind, null, text));
+}
+
+function worklistKeys(e) {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+  const t = e.target;
+  if (t.closest && t.closest('input, textarea, select, [contenteditable="true"]')) return;
+  const links = [...document.querySelectorAll('a.site-row-link')];
+  const i = links.indexOf(t);
+  const move = (to) => {
+    e.preventDefault();
+    if (links[to]) links[to].focus();
+  };
+  if (e.key === 'j' || (e.key === 'ArrowDown' && i >= 0)) move(i < 0 ? 0 : Math.min(i + 1, links.length - 1));
+  else if (e.key === 'k' || (e.key === 'ArrowUp' && i >= 0)) move(i < 0 ? 0 : Math.max(i - 1, 0));
+  else if (e.key === 'c') {
+    e.preventDefault();
+    if (i < 0) announce('Move to a referral first (j or ↓), then press c to claim it.');
+    else guard(claimFromList(links[i].dataset.id));
+  } else if (e.key === 'r') {
+    e.preventDefault();
+    guard(refreshList(m.filters(route().query), drawn));
+  } else if (e.key === '?') {
+    e.preventDefault();
+    document.getElementById('shortcuts')?.focus();
+  }
+}
+
+async function claimFromList(id) {
+  const label = `referral ${m.shortId(id)}`;
+  try {
+    const { data } = await api.post(`/referrals/${id}/claim`);
+    await refreshList(m.filters(route().query), drawn, { again: true });
+    announce(`You claimed ${label} until ${m.time(data.leaseUntil, now())}. Press Enter to open it.`, 'success');
+    return;
+  } catch (e) {
+    if (e instanceof SignInNeeded) throw e;
+    if (e instanceof ApiError && e.type === 'claimed-by-another-coordinator') {
+      await refreshList(m.filters(route().query), drawn, { again: true });
+      const item = Object.values(state.list.bands).flatMap((b) => b.items).find((x) => x.referralId === id);
+      announce(item?.assignee
+        ? `${item.assignee} holds ${label} until ${m.time(item.leaseUntil, now())}; you cannot claim it before then.`
+        : `Another coordinator holds ${label}: ${e.problem.detail}`, 'warning');
+      return;
+    }
+    if (e instanceof ApiError && e.type === 'referral-closed') announce(`${label} has been decided already.`, 'warning');
+    else announce(`${label} could not be claimed; nothing was changed. Try again.`, 'error');
+  }
+  await refreshList(m.filters(route().query), drawn, { again: true });
+}
+
+// ---- the referral ------------------------------------------------------------------------------
+
+async function loadReferral(id) {
+  const { data, version } = await api.get(`/referrals/${id}`);
+  // data: what the page shows; seen/read: the version and content the coordinator read (a decision is sent on it)
+  state.referral = { id, data, seen: version ?? data.version, read: data };
+  return state.referral;
+}
+
+/** A claim or release of mine: the answer's claim fields; the content shown counts as current only if nothing else happened since. */
+function applyMine(answer) {
+  const r = state.referral;
+  const mineOnly = answer.version === r.seen + 1;
+  r.data = { ...r.data, status: answer.status, assignee: answer.assignee, leaseUntil: answer.leaseUntil, version: answer.version };
+  if (mineOnly) {
+    r.seen = answer.version;
+    r.read = r.data;
+  }
+}
+
+async function referralPage(root, id, mine) {
+  const cached = state.referral?.id === id && state.referral.keep;
+  if (!cached) {
+    loading(root, 'the referral');
+    await loadReferral(id);
+    if (stale(mine)) return;
+  }
+  state.referral.keep = false;
+  drawReferral(root);
+  focusHeading();
+}
+
+function holdsClaim(d) {
+  return d.open && d.status === 'IN_REVIEW' && d.assignee === me() && Date.parse(d.leaseUntil) > now();
+}
+
+function claimText(d) {
+  if (!d.open) return 'Decided: nobody holds a claim.';
+  if (d.status === 'IN_REVIEW' && d.assignee && Date.parse(d.leaseUntil) > now()) {
+    const left = m.leaseLeft(d.leaseUntil, now()).text;
+    return d.assignee === me()
+      ? `You hold this referral until ${m.time(d.leaseUntil, now())} (${left}).`
+      : `Claimed by ${d.assignee} until ${m.time(d.leaseUntil, now())} (${left}).`;
+  }
+  return 'Not claimed.';
+}
+
+function claimBox({ decisionLink = true } = {}) {
+  const box = h('div', { className: 'site-claim-box', id: 'claim-box' });
+  const draw = () => {
+    const d = state.referral.data;
+    const holds = holdsClaim(d);
+    const other = d.open && d.status === 'IN_REVIEW' && d.assignee && d.assignee !== me() && Date.parse(d.leaseUntil) > now();
+    box.replaceChildren(
+      h('p', { id: 'claim-text', className: other ? 'site-claim site-claim--other' : 'site-claim' }, claimText(d)),
+      d.open ? h('div', { className: 'site-actions' },
+        h('button', { type: 'button', className: 'usa-button', id: 'claim', onclick: () => guard(claimHere()) }, holds ? 'Extend my claim' : 'Claim'),
+        holds ? h('button', { type: 'button', className: 'usa-button usa-button--outline', id: 'release', onclick: () => guard(releaseHere()) }, 'Release') : null,
+        holds && decisionLink ? h('a', { className: 'usa-button usa-button--secondary', id: 'decide', href: `#/referrals/${d.referralId}/decision` }, 'Record a decision') : null) : null);
+  };
+  draw();
+  box.redraw = draw;
+  return box;
+}
+
+function claimStatus(kind, text) {
+  const status = document.getElementById('claim-status');
+  if (status) status.replaceChildren(alertBox(kind, null, text));
+}
+
+async function claimHere() {
+  const r = state.referral;
+  const label = `referral ${m.shortId(r.id)}`;
+  try {
+    const { data } = await api.post(`/referrals/${r.id}/claim`);
+    applyMine(data);
+    const onDecision = route().name === 'decision';
+    if (onDecision) drawDecision(page());
+    else redrawClaim();
+    claimStatus('success', `You hold ${label} until ${m.time(data.leaseUntil, now())} (${m.leaseLeft(data.leaseUntil, now()).text}).`);
+    const status = document.getElementById('claim-status');
+    status.setAttribute('tabindex', '-1');
+    (onDecision ? status : document.getElementById('decide') || status).focus();
+  } catch (e) {
+    await claimRefused(e, label);
+  }
+}
+
+async function releaseHere() {
+  const r = state.referral;
+  try {
+    const { data } = await api.post(`/referrals/${r.id}/release`);
+    applyMine(data);
+    if (route().name === 'decision') drawDecision(page());
+    else redrawClaim();
+    claimStatus('info', `You released referral ${m.shortId(r.id)}; anyone can claim it now.`);
+    document.getElementById('claim')?.focus();
+  } catch (e) {
+    await claimRefused(e, `referral ${m.shortId(r.id)}`);
+  }
+}
+
+async function claimRefused(e, label) {
+  if (e instanceof SignInNeeded) {
+    state.signInReason = 'expired';
+    return render();
+  }
+  if (e instanceof ApiError && (e.status === 409)) {
+    // read it again: who holds it and until when, and what it is now
+    await loadReferral(state.referral.id);
+    const d = state.referral.data;
+    if (route().name === 'decision') drawDecision(page());
+    else drawReferral(page());
+    if (e.type === 'claimed-by-another-coordinator' && d.assignee) {
+      claimStatus('warning', `${d.assignee} holds ${label} until ${m.time(d.leaseUntil, now())} (${m.leaseLeft(d.leaseUntil, now()).text}); you can read it, and claim it when they release it or their claim ends.`);
+    } else if (e.type === 'referral-closed') {
+      claimStatus('warning', `${label} has been decided already (${m.OUTCOMES[d.outcome]?.name || 'decided'}${d.decidedBy ? ` by ${d.decidedBy}` : ''}).`);
+    } else {
+      claimStatus('warning', `${e.problem.detail || 'The claim changed.'} The page now shows the referral as it is.`);
+    }
+    document.getElementById('claim-status')?.setAttribute('tabindex', '-1');
+    document.getElementById('claim-status')?.focus();
+    return;
+  }
+  claimStatus('error', `The claim could not be changed; nothing was changed. Try again.${e instanceof ApiError && e.problem.detail ? ` (${e.problem.detail})` : ''}`);
+}
+
+function redrawClaim() {
+  document.getElementById('claim-box')?.redraw();
+}
+
+function section(id, title, ...content) {
+  return h('section', { className: 'site-section', 'aria-labelledby': id }, h('h2', { id }, title), ...content);
+}
+
+function dl(pairs, className = 'site-pairs') {
+  return h('dl', { className }, pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function drawReferral(root) {
+  const { data: d } = state.referral;
+  const t = now();
+  const title = `Referral ${m.shortId(d.referralId)}`;
+  setTitle(title);
+  const band = m.bandOf(d.band);
+  const dueNow = d.dueAt ? m.due(d.dueAt, t) : null;
+  root.replaceChildren(h('a', { href: '#/', className: 'usa-link site-back' }, 'Back to the worklist'), h('h1', {}, title));
+  flash(root);
+  root.append(
+    dl([
+      ['List', band ? band.name : d.band],
+      ['Status', m.STATUSES[d.status] || d.status],
+      ['Due', dueNow ? h('span', { className: dueNow.overdue && d.open ? 'site-due site-due--overdue' : 'site-due' },
+        d.open ? `${dueNow.text} (${m.time(d.dueAt, t)})` : m.time(d.dueAt, t)) : 'No due time'],
+      ['Waiting', d.open ? m.waiting(d.submittedAt, t) : `submitted ${m.time(d.submittedAt, t)}`],
+    ], 'site-pairs site-pairs--summary'),
+    h('div', { id: 'claim-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
+    claimBox());
+  later(redrawClaim, 15_000);
+  if (!d.open) {
+    root.append(section('decision-title', 'Decision', dl([
+      ['Outcome', m.OUTCOMES[d.outcome]?.name || d.outcome],
+      ['By', `${d.decidedBy} at ${m.time(d.decidedAt, t)}`],
+      d.originalDisposition ? ['Disposition', `${m.DISPOSITIONS[d.disposition]} (the engine said ${m.DISPOSITIONS[d.originalDisposition]})`] : null,
+      d.reason ? ['Reason', d.reason] : null,
+      d.note ? ['Note', d.note] : null,
+    ])));
+  }
+  if (!d.assessment || !d.form) {
+    root.append(alertBox('warning', 'The intake is missing', 'The referral\'s form and assessment could not be read; the summary above is all there is.'));
+  } else {
+    drawAssessment(root, d, t);
+  }
+  root.append(section('audit-title', 'Audit trail',
+    h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-audit' },
+      h('caption', { className: 'site-visually-hidden' }, 'Every read and change of this referral, oldest first'),
+      h('thead', {}, h('tr', {}, ['When', 'Who', 'What'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, (d.audit || []).map((e) => h('tr', {},
+        h('td', { 'data-label': 'When' }, m.time(e.at, t)),
+        h('td', { 'data-label': 'Who' }, e.actor === 'system' ? 'System' : e.actor),
+        h('td', { 'data-label': 'What' }, m.auditText(e, t))))))));
+}
+
+function drawAssessment(root, d, t) {
+  const a = d.assessment;
+  const confirm = m.toConfirm(definition, d);
+  const unanswered = m.unanswered(definition, d);
+  if (confirm.length) {
+    root.append(h('section', { className: 'usa-summary-box site-confirm', 'aria-labelledby': 'confirm-title' },
+      h('div', { className: 'usa-summary-box__body' },
+        h('h2', { className: 'usa-summary-box__heading', id: 'confirm-title' }, 'To confirm with the patient'),
+        h('ul', { className: 'usa-list', id: 'to-confirm' }, confirm.map((c) => h('li', {}, c.text))))));
+  }
+  const p = m.patient(d.form, t);
+  root.append(section('patient-title', 'Patient', h('p', { className: 'site-hint' }, 'Identity and contact: shown on this page only, never in the worklist.'),
+    dl([['Name', p.name], ['Date of birth', p.dateOfBirth], ['Phone', p.phone], ['Email', p.email],
+      ['Preferred contact', p.preferredContact], ['Form language', p.language]], 'site-pairs site-patient')));
+
+  root.append(section('why-title', 'Why this list', dl([
+    ['Engine\'s disposition', m.DISPOSITIONS[a.disposition] || a.disposition],
+    ['Because', `${a.dispositionReason} (disposition rule ${a.dispositionRule}, rule set ${a.ruleSetVersion})`],
+    a.severity ? ['Severity group', a.severity.replace(/_/g, ' ').toLowerCase()] : null,
+    ['Repeat ablation candidate', a.repeatRfaCandidate ? 'Yes: a prior ablation met the repeat criterion' : 'No'],
+    d.originalDisposition ? ['Changed by a coordinator', `now ${m.DISPOSITIONS[d.disposition]}`] : null,
+  ])));
+
+  const flags = m.redFlags(definition, d);
+  root.append(section('flags-title', 'Red flags',
+    flags.length ? h('ul', { className: 'usa-list usa-list--unstyled site-flag-list' }, flags.map((f) => h('li', { className: 'site-flag' },
+      h('p', { className: 'site-flag__text' }, h('strong', {}, `${f.kind}: `), f.text),
+      dl([['Raised by', `${f.question} — ${f.answer}`], ['Rule', f.id], ['Source', f.source]])))) : h('p', {}, 'None raised.'),
+    unanswered.length ? h('div', {}, h('h3', {}, 'Safety questions not answered (never read as no)'),
+      h('ul', { className: 'usa-list' }, unanswered.map((q) => h('li', {}, q)))) : null));
+
+  root.append(section('score-title', 'Facet score', m.scores(d).map((r, i) => h('div', { className: 'site-region' },
+    h('h3', { id: `score-${i}` }, `${r.region}${r.main ? ' (main region)' : ''}: score ${r.score}, ${r.tier} tier`),
+    h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-contributions', 'aria-labelledby': `score-${i}` },
+      h('thead', {}, h('tr', {}, ['Rule', 'What', 'Points', 'Source'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, r.contributions.map((c) => h('tr', {},
+        h('td', { 'data-label': 'Rule' }, c.rule), h('td', { 'data-label': 'What' }, c.text),
+        h('td', { 'data-label': 'Points', className: 'site-number' }, c.points > 0 ? `+${c.points}` : String(c.points)),
+        h('td', { 'data-label': 'Source' }, c.source)))))))));
+
+  root.append(section('readiness-title', 'Readiness for a medial branch block',
+    h('ol', { className: 'usa-list usa-list--unstyled site-criteria' }, m.readiness(definition, d).map((c) => h('li', { className: 'site-criterion' },
+      h('h3', {}, `${c.number}. ${c.text}: `, h('span', { className: `site-status-tag site-status-tag--${c.status.toLowerCase()}` }, c.statusText)),
+      h('p', {}, c.explanation),
+      c.evidence.length ? dl(c.evidence.map((e) => [e.question, e.answer]), 'site-pairs site-evidence') : null)))));
+
+  const groups = m.answerGroups(definition, d.form).filter((g) => g.pageId !== 'about-you');
+  root.append(section('answers-title', 'The patient\'s answers', h('p', { className: 'site-hint' }, 'As the form asked them, page by page.'),
+    groups.map((g) => h('div', { className: 'site-answers-group' }, h('h3', {}, g.title),
+      dl(g.answers.map((x) => [x.question, x.answer]), 'site-pairs site-answers')))));
+}
+
+// ---- the decision ------------------------------------------------------------------------------
+
+async function decisionPage(root, id, mine) {
+  if (state.referral?.id !== id) {
+    loading(root, 'the referral');
+    await loadReferral(id);
+    if (stale(mine)) return;
+  }
+  if (state.conflict?.id !== id) state.conflict = null;
+  drawDecision(root);
+  focusHeading();
+}
+
+function draft(id) {
+  if (!state.drafts.has(id)) state.drafts.set(id, { disposition: null, outcome: null, reason: '', note: '' });
+  return state.drafts.get(id);
+}
+
+function drawDecision(root) {
+  const r = state.referral;
+  const d = r.data;
+  const title = 'Record a decision';
+  root.replaceChildren(h('a', { href: `#/referrals/${d.referralId}`, className: 'usa-link site-back' }, `Back to referral ${m.shortId(d.referralId)}`));
+  if (state.conflict) return drawConflict(root);
+  setTitle(title);
+  root.append(h('h1', {}, title));
+  flash(root);
+  const a = d.assessment;
+  root.append(dl([
+    ['Referral', m.shortId(d.referralId)],
+    ['List', m.bandOf(d.band)?.name || d.band],
+    ['Disposition', `${m.DISPOSITIONS[d.disposition]}${a ? ` — ${a.dispositionReason}` : ''}`],
+    d.redFlags?.length ? ['Red flags', d.redFlags.map((f) => m.flagText(rules, f)).join('; ')] : null,
+  ], 'site-pairs site-pairs--summary'));
+  const confirm = a ? m.toConfirm(definition, d) : [];
+  if (confirm.length) {
+    root.append(h('div', { className: 'usa-summary-box site-confirm' }, h('div', { className: 'usa-summary-box__body' },
+      h('h2', { className: 'usa-summary-box__heading' }, 'To confirm with the patient'),
+      h('ul', { className: 'usa-list' }, confirm.map((c) => h('li', {}, c.text))))));
+  }
+  root.append(h('div', { id: 'claim-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }));
+  if (!d.open) {
+    root.append(alertBox('info', null, `This referral has been decided: ${m.OUTCOMES[d.outcome]?.name || d.outcome}${d.decidedBy ? ` by ${d.decidedBy}` : ''}.`));
+    return;
+  }
+  if (!holdsClaim(d)) {
+    root.append(alertBox('warning', null, 'You need a live claim of your own to record a decision.'), claimBox({ decisionLink: false }));
+    later(redrawClaim, 15_000);
+    return;
+  }
+  root.append(claimBox({ decisionLink: false }));
+  later(redrawClaim, 15_000);
+  root.append(decisionForm(d));
+}
+
+function radios(name, legend, hint, options, value, onchange) {
+  return h('fieldset', { className: 'usa-fieldset usa-form-group', id: `${name}-group`, 'aria-describedby': hint ? `${name}-hint` : null },
+    h('legend', { className: 'usa-legend usa-legend--large' }, legend),
+    hint ? h('div', { className: 'usa-hint', id: `${name}-hint` }, hint) : null,
+    options.map((o, i) => h('div', { className: 'usa-radio' },
+      h('input', { className: 'usa-radio__input', type: 'radio', name, id: i === 0 ? name : `${name}-${o.value}`, value: o.value,
+        checked: o.value === value, 'data-field': i === 0 ? name : null, onchange }),
+      h('label', { className: 'usa-radio__label', for: i === 0 ? name : `${name}-${o.value}` }, o.label,
+        o.hint ? h('span', { className: 'usa-checkbox__label-description' }, o.hint) : null))));
+}
+
+function decisionForm(d) {
+  const values = draft(d.referralId);
+  const disposition = () => values.disposition || d.disposition;
+  const override = () => (disposition() !== d.disposition ? disposition() : null);
+  const slot = h('div', { id: 'error-summary-slot' });
+  const outcomeSlot = h('div', { id: 'outcome-slot' });
+  const reasonLabel = h('span', { id: 'reason-required' });
+  const reasonHint = h('div', { className: 'usa-hint', id: 'reason-hint', 'aria-live': 'polite' });
+  const reason = h('textarea', { className: 'usa-textarea', id: 'reason', name: 'reason', rows: '3', 'aria-describedby': 'reason-hint' });
+  reason.value = values.reason;
+  reason.addEventListener('input', () => { values.reason = reason.value; });
+  const note = h('textarea', { className: 'usa-textarea', id: 'note', name: 'note', rows: '3', 'aria-describedby': 'note-hint' });
+  note.value = values.note;
+  note.addEventListener('input', () => { values.note = note.value; });
+
+  const drawReason = () => {
+    const why = m.reasonRequired({ disposition: d.disposition, override: override(), outcome: values.outcome });
+    reasonLabel.textContent = why ? ' (required)' : ' (optional)';
+    reasonHint.textContent = why === 'override'
+      ? 'Required: you are changing the engine\'s disposition. The reason is kept on the referral and in the audit trail.'
+      : why === 'closing'
+        ? `Required: this outcome closes ${d.disposition === 'EMERGENCY' ? 'an emergency' : 'an urgent'} referral. The reason is kept in the audit trail.`
+        : 'Needed to change the engine\'s disposition or to close an emergency or urgent referral; kept in the audit trail.';
+  };
+  const drawOutcomes = () => {
+    const allowed = m.outcomesFor(d.disposition, override());
+    if (!allowed.includes(values.outcome)) values.outcome = null;
+    outcomeSlot.replaceChildren(radios('outcome', 'Outcome', `The outcomes for ${m.DISPOSITIONS[disposition()].toLowerCase()}.`,
+      allowed.map((o) => ({ value: o, label: m.OUTCOMES[o].name, hint: m.OUTCOMES[o].closes ? 'Closes the referral' : 'Keeps it on the worklist, unclaimed' })),
+      values.outcome, (e) => { values.outcome = e.target.value; drawReason(); }));
+  };
+  const dispositions = Object.keys(m.DISPOSITIONS).sort((x, y) => (x === d.disposition ? -1 : y === d.disposition ? 1 : 0));
+  const dispositionGroup = radios('disposition', 'Disposition',
+    'The engine\'s disposition is chosen. Choosing another overrides it, and needs a reason.',
+    dispositions.map((x) => ({ value: x, label: m.DISPOSITIONS[x], hint: x === d.disposition ? 'The engine\'s disposition' : (d.originalDisposition === x ? 'The engine\'s first disposition' : null) })),
+    disposition(), (e) => { values.disposition = e.target.value; drawOutcomes(); drawReason(); });
+  drawOutcomes();
+  drawReason();
+
+  const form = h('form', { className: 'usa-form usa-form--large site-decision', novalidate: true, id: 'decision-form' },
+    slot, dispositionGroup, outcomeSlot,
+    h('div', { className: 'usa-form-group', id: 'reason-group' },
+      h('label', { className: 'usa-label', for: 'reason' }, 'Reason', reasonLabel), reasonHint, reason),
+    h('div', { className: 'usa-form-group', id: 'note-group' },
+      h('label', { className: 'usa-label', for: 'note' }, 'Note (optional)'),
+      h('div', { className: 'usa-hint', id: 'note-hint' }, 'For the next person who opens this referral; kept with the decision.'), note),
+    h('div', { className: 'site-actions' }, h('button', { type: 'submit', className: 'usa-button usa-button--big', id: 'record' }, 'Record decision')));
+  let sending = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (sending) return;
+    const choice = m.decision(d, values);
+    fieldErrors(slot, choice.errors, 'Record a decision');
+    if (choice.errors.length) return;
+    sending = true;
+    form.querySelector('#record').setAttribute('aria-disabled', 'true');
+    try {
+      await guard(record(d, choice.body, slot));
+    } finally {
+      sending = false;
+      form.querySelector('#record')?.removeAttribute('aria-disabled');
+    }
+  });
+  return form;
+}
+
+async function record(d, body, slot) {
+  const r = state.referral;
+  try {
+    const { data } = await api.post(`/referrals/${d.referralId}/decision`, { body, ifMatch: r.seen });
+    state.drafts.delete(d.referralId);
+    state.referral = null;
+    state.flash = { kind: 'success', text: `Decision recorded for referral ${m.shortId(d.referralId)}: ${m.OUTCOMES[data.outcome].name}${data.status === 'DECIDED' ? ' (closed)' : `; it stays on the worklist (${m.STATUSES[data.status].toLowerCase()})`}.` };
+    location.hash = '#/';
+  } catch (e) {
+    if (e instanceof SignInNeeded) {
+      state.signInReason = 'expired';
+      state.referral.keep = true;
+      return render();
+    }
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 412) {
+      const before = r.read;
+      const { data: after } = await api.get(`/referrals/${d.referralId}`);
+      state.conflict = { id: d.referralId, before, after };
+      return drawDecision(page());
+    }
+    if (e.status === 422) {
+      const fields = { '/outcome': 'outcome', '/reason': 'reason', '/note': 'note', '/overrideDisposition': 'disposition' };
+      const errors = (e.problem.errors || []).map((x) => ({ field: fields[x.pointer] || 'outcome', text: x.detail }));
+      return fieldErrors(slot, errors.length ? errors : [{ field: 'outcome', text: e.problem.detail || 'The decision was refused' }], 'Record a decision');
+    }
+    if (e.status === 409) {
+      await loadReferral(d.referralId);
+      drawDecision(page());
+      const now2 = state.referral.data;
+      const text = e.type === 'referral-closed'
+        ? `Not recorded: the referral has been decided already (${m.OUTCOMES[now2.outcome]?.name || ''}${now2.decidedBy ? ` by ${now2.decidedBy}` : ''}).`
+        : now2.assignee && now2.assignee !== me() && Date.parse(now2.leaseUntil) > now()
+          ? `Not recorded: ${now2.assignee} holds this referral until ${m.time(now2.leaseUntil, now())}.`
+          : `Not recorded: ${e.problem.detail || 'your claim is no longer live'} Your decision is kept below once you claim it again.`;
+      claimStatus('warning', text);
+      document.getElementById('claim-status').setAttribute('tabindex', '-1');
+      document.getElementById('claim-status').focus();
+      return;
+    }
+    slot.replaceChildren(h('div', { id: 'error-summary', tabindex: '-1' },
+      alertBox('error', 'Not recorded', e.status === 503 || e.status === 0
+        ? 'The referrals could not be reached; nothing was recorded. Try again in a moment: your decision is still here.'
+        : `${e.problem.detail || 'The decision could not be recorded.'} Nothing was recorded.`)));
+    setTitle('Record a decision', true);
+    document.getElementById('error-summary').focus();
+  }
+}
+
+function drawConflict(root) {
+  const { before, after } = state.conflict;
+  const c = m.changes(before, after, now());
+  setTitle('The referral changed', true);
+  root.append(h('h1', {}, 'The referral changed since you read it'),
+    alertBox('warning', 'Your decision was not recorded', `It was made on version ${before.version} of the referral; it is at version ${after.version} now. Read what changed, then decide again.`),
+    section('changed-title', 'What changed',
+      c.fields.length ? h('ul', { className: 'usa-list', id: 'changed-fields' }, c.fields.map((x) => h('li', {}, x))) : h('p', {}, 'No field you see changed.'),
+      c.since.length ? [h('h3', {}, 'Since you read it'), h('ol', { className: 'usa-list', id: 'changed-since' }, c.since.map((x) => h('li', {}, x)))] : null),
+    h('div', { className: 'site-actions' },
+      h('button', { type: 'button', className: 'usa-button', id: 'decide-again', onclick: () => {
+        state.referral = { id: after.referralId, data: after, seen: after.version, read: after };
+        state.conflict = null;
+        drawDecision(page());
+        focusHeading();
+      } }, 'Decide again on the current version'),
+      h('a', { href: `#/referrals/${after.referralId}`, className: 'usa-button usa-button--outline', onclick: () => {
+        state.referral = { id: after.referralId, data: after, seen: after.version, read: after, keep: true };
+        state.conflict = null;
+      } }, 'Read the referral again')));
+}
+
+// ---- statistics --------------------------------------------------------------------------------
+
+async function statsPage(root, mine) {
+  loading(root, 'the statistics');
+  const { data } = await api.get('/referrals/stats');
+  if (stale(mine)) return;
+  const s = m.stats(data);
+  const t = now();
+  setTitle('Statistics');
+  const table = (id, caption, heads, rows) => h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-stats-table', id },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, heads.map((x, i) => h('th', { scope: 'col', className: i ? 'site-number' : null }, x)))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x, i) => (i === 0 ? h('th', { scope: 'row', 'data-label': heads[0] }, x)
+      : h('td', { 'data-label': heads[i], className: 'site-number' }, String(x))))))));
+  root.replaceChildren(
+    h('h1', {}, 'Statistics'),
+    h('p', {}, `As of ${m.time(s.asOf, t)}: ${s.open} open referrals, ${s.overdue} overdue, ${s.total} in all.`),
+    section('bands-title', 'Referrals by list',
+      chart('chart-bands', 'Referrals by list and how many are overdue now (the table below has the same numbers)',
+        s.bands.map((b) => ({ label: b.name, bars: [{ value: b.total, text: `${b.total} in all`, kind: 'total' }, { value: b.overdue, text: `${b.overdue} overdue`, kind: 'overdue' }] }))),
+      table('table-bands', 'Referrals by list', ['List', 'All referrals', 'Overdue now', 'Longest wait now'],
+        s.bands.map((b) => [b.name, b.total, b.overdue, b.oldestWaiting]))),
+    section('status-title', 'Referrals by status',
+      table('table-status', 'Referrals by status', ['Status', 'Referrals'], s.statuses.map((x) => [x.name, x.count]))),
+    section('ttd-title', 'Time to decision',
+      h('p', { className: 'site-hint' }, 'From the patient sending the form to the decision that closed the referral, for referrals closed in the last 7 and 30 days. Median: half were decided faster. 90th percentile: 9 in 10 were.'),
+      ['week', 'month'].map((w) => {
+        const label = w === 'week' ? 'last 7 days' : 'last 30 days';
+        return [
+          chart(`chart-ttd-${w}`, `Median and 90th percentile time to decision, ${label} (the table below has the same numbers)`,
+            s.bands.map((b) => ({ label: b.name, bars: [
+              { value: b[w].median ?? 0, text: b[w].median === null ? 'no decisions' : `median ${b[w].medianText}`, kind: 'median' },
+              { value: b[w].p90 ?? 0, text: b[w].p90 === null ? '' : `90th percentile ${b[w].p90Text}`, kind: 'p90' }] }))),
+          table(`table-ttd-${w}`, `Time to decision, ${label}`, ['List', 'Decided', 'Median', '90th percentile'],
+            s.bands.map((b) => [b.name, b[w].decided, b[w].medianText, b[w].p90Text])),
+        ];
+      })));
+  focusHeading();
+}
+
+/** A bar chart drawn with the page's own elements (no inline styles in markup: widths are set through the CSSOM). */
+function chart(id, caption, groups) {
+  const max = Math.max(1, ...groups.flatMap((g) => g.bars.map((b) => b.value)));
+  return h('figure', { className: 'site-chart', id },
+    h('figcaption', { className: 'site-chart__caption' }, caption),
+    h('div', { className: 'site-chart__body', 'aria-hidden': 'true' }, groups.map((g) => h('div', { className: 'site-chart__group' },
+      h('div', { className: 'site-chart__label' }, g.label),
+      g.bars.filter((b) => b.text).map((b) => {
+        const bar = h('span', { className: `site-chart__bar site-chart__bar--${b.kind}` });
+        bar.style.width = `${(60 * b.value) / max}%`;
+        return h('div', { className: 'site-chart__row' }, bar, h('span', { className: 'site-chart__value' }, b.text));
+      })))));
+}
+
+// ---- start -------------------------------------------------------------------------------------
+
+async function start() {
+  document.getElementById('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    document.getElementById('main-content').focus();
+  });
+  document.getElementById('sign-out').addEventListener('click', () => {
+    auth.signOut();
+    state.list = null;
+    state.referral = null;
+    state.drafts.clear();
+    state.signInReason = null;
+    if (config.mode === 'local') {
+      location.hash = '#/';
+      render();
+    }
+  });
+  if (config.mode === 'cognito') {
+    try {
+      const back = await auth.completeCognitoSignIn();
+      if (back?.failed) state.flash = { kind: 'error', text: 'The sign-in did not complete. Try again.' };
+    } catch (e) {
+      state.flash = { kind: 'error', text: 'The sign-in did not complete. Try again.' };
+    }
+  }
+  render();
+}
+
+start();

@@ -1,0 +1,237 @@
+package io.spineintake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spineintake.local.backends.LocalAws;
+import io.spineintake.local.backends.TestClock;
+import io.spineintake.local.runner.LocalRunner;
+import io.spineintake.platform.AwsClients;
+import io.spineintake.platform.Config;
+import io.spineintake.platform.referrals.ReferralRecord;
+import io.spineintake.platform.referrals.ReferralRepository;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The coordinators' console in real Chromium inside mvn verify: starts the real local runner with
+ * its functions on a clock this test moves, seeds the reference vignettes through POST /intakes at
+ * chosen times (so one emergency is due 2 h ago and one urgent review is due in 3 h when the
+ * console opens), then runs web/test/browser/console.test.mjs with node and checks what it
+ * recorded against the referrals table and the runner's log.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserConsoleTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path WEB = Path.of(System.getProperty("user.dir"));
+    static final Path ARTIFACTS = WEB.resolve("target/browser");
+    static final Path VIGNETTES = WEB.resolve("../functions/triage-engine/src/test/resources/vignettes");
+    /** The console's "now": the functions' clock while the browser runs (frozen, so every time in words is exact). */
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    /** Copies of a consult vignette besides the eighteen, so a list has more rows than a page. */
+    static final int EXTRA_CONSULTS = 12;
+
+    static TestClock clock;
+    static LocalRunner runner;
+    static AwsClients clients;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startTheRunnerAndSeed() throws Exception {
+        clock = new TestClock(NOW.minus(Duration.ofHours(21)));
+        runner = LocalRunner.start(clock, "--port", "0", "--site", WEB.resolve("target/site").toString());
+        base = "http://127.0.0.1:" + runner.port();
+        clients = AwsClients.create(Config.of(runner.environment()), LocalAws.CREDENTIALS);
+
+        ObjectNode seed = JSON.createObjectNode();
+        seed.put("now", NOW.toString());
+        ObjectNode ids = seed.putObject("ids");
+        // the urgent review (due P1D) 21 h ago: due in 3 h; the emergency (due PT1H) 3 h ago: 2 h overdue
+        ids.put("V16", submit("V16"));
+        clock.set(NOW.minus(Duration.ofHours(3)));
+        ids.put("V04", submit("V04"));
+        clock.set(NOW.minus(Duration.ofMinutes(30)));
+        List<String> vignettes = new ArrayList<>();
+        try (var files = Files.list(VIGNETTES)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+\\.json")).sorted()
+                    .map(n -> n.substring(0, n.length() - 5)).filter(v -> !v.equals("V04") && !v.equals("V16")).forEach(vignettes::add);
+        }
+        for (String v : vignettes) {
+            clock.advance(Duration.ofSeconds(1));
+            ids.put(v, submit(v));
+        }
+        ArrayNode extra = seed.putArray("extraConsults");
+        for (int i = 0; i < EXTRA_CONSULTS; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            extra.add(submit("V01"));
+        }
+        seed.put("overdue", ids.get("V04").asText());
+        seed.put("dueIn3h", ids.get("V16").asText());
+        clock.set(NOW);
+        int expected = vignettes.size() + 2 + EXTRA_CONSULTS;
+        waitForReferrals(expected);
+        seed.put("referrals", expected);
+        Files.createDirectories(ARTIFACTS);
+        Files.writeString(ARTIFACTS.resolve("console-seed.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(seed));
+    }
+
+    @AfterAll
+    static void stopTheRunner() {
+        if (clients != null) {
+            clients.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theConsoleBrowserTestsPass() throws Exception {
+        long timeout = Long.getLong("browser.tests.timeout.seconds", 600);
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
+                "test/browser/console.test.mjs")
+                .directory(WEB.toFile())
+                .redirectErrorStream(true);
+        node.environment().put("BASE_URL", base);
+        node.environment().put("ARTIFACTS", ARTIFACTS.toString());
+        node.environment().put("CONSOLE_SEED", ARTIFACTS.resolve("console-seed.json").toString());
+        long started = System.nanoTime();
+        Process process = node.start();
+        Path report = ARTIFACTS.resolve("console-node-test-output.txt");
+        Thread copier = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 var out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    System.out.println(line);
+                    out.write(line);
+                    out.newLine();
+                }
+            } catch (IOException e) {
+                System.out.println("console test output stopped: " + e);
+            }
+        }, "console-node-output");
+        copier.start();
+        boolean finished = process.waitFor(timeout, TimeUnit.SECONDS);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        copier.join(10_000);
+        System.out.printf("console browser tests: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(finished).as("console browser tests finished within %d s", timeout).isTrue();
+        assertThat(process.exitValue()).as("node --test test/browser/console.test.mjs exit code (its output is above)").isZero();
+    }
+
+    /** Each decision the browser recorded is in the referrals table as the browser saw it, by its coordinator, at the runner's clock. */
+    @Test
+    @Order(2)
+    void theDecisionsTheBrowserRecordedAreStored() throws IOException {
+        JsonNode decisions = JSON.readTree(ARTIFACTS.resolve("console-decisions.json").toFile());
+        assertThat(decisions.size()).isGreaterThanOrEqualTo(2);
+        ReferralRepository referrals = new ReferralRepository(clients, runner.environment().get("REFERRALS_TABLE"),
+                runner.environment().get("AUDIT_TABLE"));
+        for (JsonNode d : decisions) {
+            ReferralRecord r = referrals.get(d.get("referralId").asText()).orElseThrow();
+            assertThat(r.outcome().name()).isEqualTo(d.get("outcome").asText());
+            assertThat(r.decidedBy()).isEqualTo(d.get("decidedBy").asText());
+            assertThat(r.decidedAt()).isEqualTo(io.spineintake.platform.intakes.IntakeRecord.timestamp(NOW));
+            assertThat(r.reason()).isEqualTo(d.path("reason").isNull() ? null : d.path("reason").asText(null));
+            assertThat(r.open()).isEqualTo(!"DECIDED".equals(r.status().name()));
+        }
+    }
+
+    /** No log line of the runner holds a patient's name, date of birth, phone, email or the notes the coordinators typed. */
+    @Test
+    @Order(3)
+    void noLogLineHoldsPatientDataOrWhatTheCoordinatorsTyped() throws IOException {
+        List<String> lines = Files.readAllLines(WEB.resolve("target/test-logs/web.log"), StandardCharsets.UTF_8);
+        assertThat(lines).anyMatch(l -> l.contains("GET /referrals answered 200"));
+        assertThat(lines).anyMatch(l -> l.contains("POST /referrals/{id}/decision answered 412"));
+        assertThat(lines).anyMatch(l -> l.contains("POST /referrals/{id}/claim answered 409"));
+        Set<String> secrets = new LinkedHashSet<>();
+        try (var files = Files.list(VIGNETTES)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("V\\d+\\.json")).toList()) {
+                JsonNode patient = JSON.readTree(f.toFile()).path("patient");
+                for (String field : List.of("name", "dateOfBirth", "phone", "email")) {
+                    if (patient.path(field).isTextual()) {
+                        secrets.add(patient.get(field).asText());
+                    }
+                }
+            }
+        }
+        JSON.readTree(ARTIFACTS.resolve("console-typed.json").toFile()).forEach(v -> secrets.add(v.asText()));
+        assertThat(secrets).hasSizeGreaterThan(40);
+        List<String> leaks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (String value : secrets) {
+                if (lines.get(i).contains(value)) {
+                    leaks.add("line " + (i + 1) + " holds a value of " + value.length() + " characters");
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    /** POST /intakes of a vignette at the clock's time; its referral id (the intake id). */
+    private static String submit(String vignette) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/intakes"))
+                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofFile(VIGNETTES.resolve(vignette + ".json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(vignette + ": " + r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("intakeId").asText();
+    }
+
+    /** Until the consult queue's consumer has made every referral (bounded). */
+    private static void waitForReferrals(int expected) throws IOException, InterruptedException {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/local/login"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"seeder\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String token = JSON.readTree(login.body()).get("access_token").asText();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = 0;
+            String cursor = null;
+            do {
+                String query = "/referrals?limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+                JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + query))
+                        .header("authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+                seen += page.get("items").size();
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            } while (cursor != null);
+            if (seen >= expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("only " + seen + " of " + expected + " referrals were made within 90 s");
+    }
+}

@@ -1,0 +1,587 @@
+// The coordinators' console in real Chromium against the real local runner (BASE_URL), whose
+// functions run on a clock BrowserConsoleTest froze at CONSOLE_SEED's `now` after seeding the
+// reference vignettes (V04 made due 2 h before it, V16 due 3 h after it). One browser; a context
+// per coordinator (tokens live in the tab's memory, so each context signs in). Tests run in order:
+// later ones see the decisions earlier ones recorded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, tabTo, ARTIFACTS, BASE, web, vignette } from './support.mjs';
+import * as m from '../../src/console/model.js';
+
+const SEED = JSON.parse(readFileSync(process.env.CONSOLE_SEED || join(ARTIFACTS, 'console-seed.json'), 'utf8'));
+const NOW = Date.parse(SEED.now);
+const definition = JSON.parse(readFileSync(join(web, 'questionnaire/intake.json'), 'utf8'));
+const VIGNETTES = readdirSync(join(web, '../functions/triage-engine/src/test/resources/vignettes')).filter((f) => /^V\d+\.json$/.test(f)).map((f) => f.slice(0, -5));
+
+/** Every patient value of the seeded vignettes, in the forms a page could write them. */
+const PHI = VIGNETTES.flatMap((id) => {
+  const p = vignette(id).patient;
+  return [p.name, p.phone, p.email, p.dateOfBirth, m.birthDate(p.dateOfBirth, NOW).replace(/ \(age \d+\)$/, '')];
+});
+const typed = []; // what the coordinators typed (notes, reasons): for the Java log scan
+const decisions = []; // what the browser recorded: BrowserConsoleTest reads them back from the table
+const requested = []; // every URL any page asked for
+const consoleMessages = []; // everything any page wrote to the browser's console
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => {
+  writeFileSync(join(ARTIFACTS, 'console-typed.json'), JSON.stringify(typed, null, 2));
+  writeFileSync(join(ARTIFACTS, 'console-decisions.json'), JSON.stringify(decisions, null, 2));
+  writeFileSync(join(ARTIFACTS, 'console-requested-urls.json'), JSON.stringify([...new Set(requested)], null, 2));
+  await browser?.close();
+});
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+async function newConsolePage({ width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: BASE, timezoneId: 'UTC', locale: 'en-US' });
+  context.setDefaultTimeout(15_000);
+  context.on('request', (r) => requested.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw new Error(`page error: ${e.message}`); });
+  page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }));
+  return page;
+}
+
+async function signIn(page, username, { keyboard = false } = {}) {
+  if (!page.url().includes('/console/')) await page.goto('/console/');
+  await page.locator('#username').waitFor();
+  if (keyboard) {
+    await tabTo(page, 'username');
+    await page.keyboard.type(username);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.fill('#username', username);
+    await page.click('#sign-in');
+  }
+  await page.locator('#me').filter({ hasText: username }).waitFor();
+}
+
+async function go(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+}
+
+async function worklistShown(page) {
+  await page.locator('#lists section[data-band]').first().waitFor();
+}
+
+/** The API itself, as a coordinator (the development login), from node. */
+async function apiAs(username) {
+  const login = await fetch(`${BASE}/local/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+  const { access_token: token } = await login.json();
+  const call = async (method, path, { body, ifMatch } = {}) => {
+    const headers = { authorization: `Bearer ${token}` };
+    if (body) headers['content-type'] = 'application/json';
+    if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
+    const r = await fetch(`${BASE}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+    return { status: r.status, body: await r.json().catch(() => null), etag: r.headers.get('etag') };
+  };
+  return {
+    get: (path) => call('GET', path),
+    post: (path, options) => call('POST', path, options),
+    /** Every item of a listing, following nextCursor. */
+    async all(query = '') {
+      const items = [];
+      let cursor = null;
+      do {
+        const r = await call('GET', `/referrals?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        items.push(...r.body.items);
+        cursor = r.body.nextCursor;
+      } while (cursor);
+      return items;
+    },
+  };
+}
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+async function noAxeViolations(page, label) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${label}`);
+}
+
+async function noHorizontalScroll(page, label) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `${label}: ${scroll}px wide content in a ${client}px window`);
+}
+
+/** axe at 1280 and 320 CSS px, screenshots at both, no horizontal scrolling; ends at 1280. */
+async function check(page, name) {
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await noHorizontalScroll(page, `${name} at ${width}px`);
+    await noAxeViolations(page, `${name} at ${width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `console-${name}-${width}.png`), fullPage: true });
+  }
+}
+
+const rowIds = (page) => page.$$eval('#lists tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
+const rowText = (page, id) => page.locator(`#lists tr[data-id="${id}"]`).innerText();
+const cellText = (page, id, label) => page.locator(`#lists tr[data-id="${id}"] td[data-label="${label}"]`).innerText();
+const noPhi = (text, where) => {
+  const found = PHI.filter((v) => text.includes(v));
+  assert.deepEqual(found, [], `${where} shows patient data`);
+};
+
+// ---- the worklist ---------------------------------------------------------------------------
+
+test('the worklist: one list per band in the API\'s order, due times in words on the runner\'s clock, no patient data', { timeout: 120_000 }, async () => {
+  const page = await newConsolePage();
+  await page.goto('/console/');
+  await check(page, 'sign-in');
+  await signIn(page, 'alice');
+  await worklistShown(page);
+  const api = await apiAs('alice');
+  const all = await api.all();
+  assert.equal(all.length, SEED.referrals, 'every seeded referral is on a list');
+  assert.deepEqual(await rowIds(page), all.map((i) => i.referralId), 'the console lists what the API lists, in its order');
+  const bands = await page.$$eval('#lists section[data-band]', (s) => s.map((x) => x.dataset.band));
+  assert.deepEqual(bands, m.BANDS.map((b) => b.band));
+  for (const b of m.BANDS) {
+    const own = all.filter((i) => i.band === b.band).map((i) => i.referralId);
+    assert.deepEqual(await page.$$eval(`section[data-band="${b.band}"] tr[data-id]`, (rows) => rows.map((r) => r.dataset.id)), own, `${b.band}: its own rows`);
+  }
+
+  // the clock the runner was given: V04 was due 2 h ago, V16 is due in 3 h
+  assert.equal(await cellText(page, SEED.overdue, 'Due'), '2 h overdue');
+  assert.equal(await cellText(page, SEED.dueIn3h, 'Due'), 'due in 3 h');
+  assert.equal(await cellText(page, SEED.overdue, 'Waiting'), '3 h');
+  assert.ok(await page.locator(`tr[data-id="${SEED.overdue}"].site-row--overdue`).count(), 'overdue is marked besides the words');
+  assert.equal(await cellText(page, SEED.ids.V17, 'Due'), 'due in 30 min');
+  // each row: band, regions, red flags for urgent and emergency, score and tier for the others, claim
+  const v04 = all.find((i) => i.referralId === SEED.overdue);
+  assert.equal(await cellText(page, SEED.overdue, 'List'), 'Emergency');
+  assert.equal(await cellText(page, SEED.overdue, 'Region'), v04.regions.map((r) => m.REGIONS[r]).join(', '));
+  const flags = await cellText(page, SEED.overdue, 'Red flags');
+  assert.match(flags, /Numbness in the saddle area/);
+  assert.match(flags, /bladder or bowel/);
+  const consult = all.find((i) => i.band === 'CONSULT');
+  assert.equal(await cellText(page, consult.referralId, 'Score and tier'), `Score ${consult.score}, ${m.TIERS[consult.tier]} tier`);
+  assert.equal(await cellText(page, consult.referralId, 'Claim'), 'Not claimed');
+
+  // the list never shows a name, a date of birth or contact details
+  noPhi(await page.locator('body').innerText(), 'the worklist');
+  noPhi(await page.content(), 'the worklist\'s markup');
+  await check(page, 'worklist');
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], 'the token is in memory only');
+  assert.deepEqual(await page.context().cookies(), []);
+  await page.context().close();
+});
+
+test('filters (list, status, mine) and paging give what the API gives for the same query', { timeout: 120_000 }, async () => {
+  const page = await newConsolePage();
+  await signIn(page, 'erin');
+  await worklistShown(page);
+  const api = await apiAs('erin');
+  const consults = (await api.all('&disposition=CONSULT')).map((i) => i.referralId);
+  assert.ok(consults.length > 10, `${consults.length} consults: more than a page of 10`);
+
+  await page.selectOption('#filter-band', 'CONSULT');
+  await page.selectOption('#filter-size', '10');
+  await page.click('#filters button[type="submit"]');
+  await page.waitForFunction(() => location.hash === '#/?band=CONSULT&size=10');
+  await page.locator('section[data-band="CONSULT"]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#lists section').length === 1);
+  assert.deepEqual(await rowIds(page), consults.slice(0, 10), 'the first page of the consult list');
+  const more = page.locator('section[data-band="CONSULT"] button.site-more');
+  await more.click();
+  await page.waitForFunction((n) => document.querySelectorAll('#lists tr[data-id]').length === n, Math.min(20, consults.length));
+  assert.deepEqual(await rowIds(page), consults.slice(0, 20), 'the next page continues where the first ended');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), consults[10], 'focus on the first new row');
+
+  // status and "mine": claim one as erin through the API, one as someone else
+  const mine = consults[3];
+  assert.equal((await api.post(`/referrals/${mine}/claim`)).status, 200);
+  assert.equal((await (await apiAs('frank')).post(`/referrals/${consults[4]}/claim`)).status, 200);
+  await page.selectOption('#filter-status', 'IN_REVIEW');
+  await page.click('#filters button[type="submit"]');
+  await page.waitForFunction(() => location.hash.includes('status=IN_REVIEW'));
+  await page.waitForFunction(() => document.querySelectorAll('#lists tr[data-id]').length === 2);
+  assert.deepEqual(await rowIds(page), (await api.all('&disposition=CONSULT&status=IN_REVIEW')).map((i) => i.referralId));
+  // the lease's end in the console's words (with its date when it is another day than the runner's now)
+  const leases = Object.fromEntries((await api.all('&disposition=CONSULT&status=IN_REVIEW')).map((i) => [i.referralId, m.time(i.leaseUntil, NOW, 'UTC')]));
+  assert.equal(await cellText(page, mine, 'Claim'), `You, until ${leases[mine]} (30 min left)`);
+  assert.equal(await cellText(page, consults[4], 'Claim'), `frank, until ${leases[consults[4]]} (30 min left)`);
+  await page.click('label[for="filter-mine"]');
+  await page.click('#filters button[type="submit"]');
+  await page.waitForFunction(() => location.hash.includes('mine=1'));
+  await page.waitForFunction(() => document.querySelectorAll('#lists tr[data-id]').length === 1);
+  assert.deepEqual(await rowIds(page), [mine]);
+  assert.ok(requested.some((u) => u.includes('assignee=erin')), '"mine" is the API\'s assignee filter');
+  await check(page, 'worklist-filtered');
+  // give them back for the tests after this one
+  assert.equal((await api.post(`/referrals/${mine}/release`)).status, 200);
+  assert.equal((await (await apiAs('frank')).post(`/referrals/${consults[4]}/release`)).status, 200);
+  await page.context().close();
+});
+
+test('the lists refresh every 20 s without losing the coordinator\'s place or focus', { timeout: 120_000 }, async () => {
+  const page = await newConsolePage();
+  await page.clock.install(); // the page's timers (the 20 s refresh) run when the test says
+  await signIn(page, 'gina');
+  await worklistShown(page);
+  const api = await apiAs('gina');
+  const before = await rowIds(page);
+  const consultIds = (await api.all('&disposition=CONSULT')).map((i) => i.referralId);
+  const target = consultIds[consultIds.length - 1]; // the lowest consult: the new one sorts above it
+  // move down with j to the third consult
+  for (let i = 0; i <= before.indexOf(target); i++) await page.keyboard.press('j');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), target);
+  const scrolled = await page.evaluate(() => window.scrollY);
+
+  // a new high-scoring consult arrives above it
+  const r = await fetch(`${BASE}/intakes`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: readFileSync(join(web, '../functions/triage-engine/src/test/resources/vignettes/V01.json')) });
+  assert.equal(r.status, 201);
+  const { intakeId } = await r.json();
+  for (let i = 0; i < 200 && !(await api.all('&disposition=CONSULT')).some((x) => x.referralId === intakeId); i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.equal(await page.locator(`tr[data-id="${intakeId}"]`).count(), 0, 'not shown before the refresh');
+
+  await page.clock.runFor(20_000);
+  await page.waitForFunction(() => document.getElementById('as-of')?.dataset.refreshes === '1');
+  assert.equal(await page.locator(`tr[data-id="${intakeId}"]`).count(), 1, 'the refresh shows the new referral');
+  assert.deepEqual(await rowIds(page), (await api.all()).map((i) => i.referralId), 'and the API\'s order');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), target, 'focus stays on the same referral');
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the page did not scroll');
+  await page.keyboard.press('j');
+  const after = await rowIds(page);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), after[after.indexOf(target) + 1], 'j goes on from there');
+  await page.context().close();
+});
+
+// ---- triage with the keyboard -------------------------------------------------------------------
+
+test('a coordinator triages the top referral from the list to a recorded decision with the keyboard only', { timeout: 120_000 }, async () => {
+  const page = await newConsolePage();
+  await page.goto('/console/');
+  await signIn(page, 'dana', { keyboard: true });
+  await worklistShown(page);
+  const api = await apiAs('dana');
+  const top = (await api.all())[0];
+  assert.equal(top.referralId, SEED.overdue, 'the overdue emergency is first');
+  await check(page, 'worklist-shortcuts');
+
+  await page.keyboard.press('j');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), top.referralId);
+  await page.keyboard.press('c');
+  await page.locator('#list-status').filter({ hasText: 'You claimed' }).waitFor();
+  assert.match(await cellText(page, top.referralId, 'Claim'), /^You, until/);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), top.referralId, 'the claim keeps the place');
+  await page.keyboard.press('Enter');
+  await page.locator('#claim-box').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), `#/referrals/${top.referralId}`);
+  await tabTo(page, 'decide');
+  await page.keyboard.press('Enter');
+  await page.locator('#decision-form').waitFor();
+  // the engine's disposition is chosen; the outcome by Tab and Space, the reason and a note typed
+  await tabTo(page, 'disposition');
+  assert.equal(await page.evaluate(() => document.activeElement.checked), true);
+  await tabTo(page, 'outcome');
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => document.querySelector('input[name="outcome"]:checked')?.value), 'REFERRED_TO_EMERGENCY_CARE');
+  assert.equal((await page.locator('#reason-required').innerText()).trim(), '(required)');
+  const reason = 'Cauda equina signs: sent to the emergency department by phone';
+  const note = 'Patient reached at 10:05, going now';
+  typed.push(reason, note);
+  await tabTo(page, 'reason');
+  await page.keyboard.type(reason);
+  await tabTo(page, 'note');
+  await page.keyboard.type(note);
+  await tabTo(page, 'record');
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/referrals/${top.referralId}/decision`));
+  await page.keyboard.press('Enter');
+  assert.equal((await answer).status(), 200);
+  await page.waitForFunction(() => location.hash === '#/');
+  await page.locator('#flash').filter({ hasText: 'Decision recorded' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'flash', 'the confirmation has focus');
+
+  const stored = (await api.get(`/referrals/${top.referralId}`)).body;
+  assert.equal(stored.outcome, 'REFERRED_TO_EMERGENCY_CARE');
+  assert.equal(stored.decidedBy, 'dana');
+  assert.equal(stored.reason, reason);
+  assert.equal(stored.note, note);
+  assert.equal(stored.open, false);
+  assert.equal(await page.locator(`tr[data-id="${top.referralId}"]`).count(), 0, 'off the worklist');
+  decisions.push({ referralId: top.referralId, outcome: 'REFERRED_TO_EMERGENCY_CARE', decidedBy: 'dana', reason });
+  await page.context().close();
+});
+
+// ---- two coordinators ---------------------------------------------------------------------------
+
+test('two coordinators: one claims, the other sees who holds it; the second\'s stale decision gets the 412 screen and succeeds after reading it again', { timeout: 180_000 }, async () => {
+  const api = await apiAs('alice');
+  const r = (await api.all('&disposition=OTHER_PATHWAY'))[0];
+  const alice = await newConsolePage();
+  const bob = await newConsolePage();
+  const bobDecisions = [];
+  bob.on('request', (q) => { if (q.url().endsWith('/decision')) bobDecisions.push(q.headers()['if-match']); });
+  await signIn(alice, 'alice');
+  await signIn(bob, 'bob');
+  await go(alice, `#/referrals/${r.referralId}`);
+  await go(bob, `#/referrals/${r.referralId}`);
+  await alice.locator('#claim-box').waitFor();
+  await bob.locator('#claim-box').waitFor();
+
+  await alice.click('#claim');
+  await alice.locator('#claim-text').filter({ hasText: 'You hold this referral' }).waitFor();
+  const held = (await api.get(`/referrals/${r.referralId}`)).body;
+  const until = m.time(held.leaseUntil, NOW, 'UTC');
+  // bob's page was read before the claim: his claim is refused with who holds it and until when
+  await bob.click('#claim');
+  await bob.locator('#claim-status').filter({ hasText: 'alice holds' }).waitFor();
+  assert.match(await bob.locator('#claim-status').innerText(), new RegExp(`alice holds referral ${m.shortId(r.referralId)} until ${until}`));
+  // the lease's time left is counted on the browser's clock since the API's last answer (the runner's clock stands still here)
+  assert.match(await bob.locator('#claim-text').innerText(), new RegExp(`^Claimed by alice until ${until} \\((30|29) min left\\)\\.$`));
+  await check(bob, 'referral-claimed-by-another');
+
+  // alice gives it back; bob claims it (his page still shows what he read before the release)
+  await alice.click('#release');
+  await alice.locator('#claim-text').filter({ hasText: 'Not claimed' }).waitFor();
+  await bob.click('#claim');
+  await bob.locator('#claim-text').filter({ hasText: 'You hold this referral' }).waitFor();
+  await bob.click('#decide');
+  await bob.locator('#decision-form').waitFor();
+  await bob.click('label[for="outcome"]'); // the disposition's own outcome, first
+  const note = 'Booked with the general spine clinic';
+  typed.push(note);
+  await bob.fill('#note', note);
+  await check(bob, 'decision');
+  await bob.click('#record');
+  await bob.locator('h1').filter({ hasText: 'The referral changed since you read it' }).waitFor();
+  const since = await bob.locator('#changed-since').innerText();
+  assert.match(since, /alice — Released the claim/);
+  assert.match(since, /bob — Claimed until/);
+  assert.ok((await bob.locator('#changed-fields').allInnerTexts()).includes('Claimed by: alice → bob'));
+  assert.match(await bob.locator('main').innerText(), new RegExp(`made on version ${held.version} of the referral; it is at version ${held.version + 2} now`));
+  assert.ok((await bob.title()).startsWith('Error:'));
+  assert.equal((await api.get(`/referrals/${r.referralId}`)).body.outcome, null, 'nothing was recorded');
+  await check(bob, 'decision-412');
+
+  await bob.click('#decide-again');
+  await bob.locator('#decision-form').waitFor();
+  assert.equal(await bob.inputValue('#note'), note, 'what bob chose and typed is still there');
+  assert.equal(await bob.isChecked('#outcome'), true);
+  const answer = bob.waitForResponse((q) => q.url().endsWith('/decision'));
+  await bob.click('#record');
+  assert.equal((await answer).status(), 200);
+  await bob.locator('#flash').filter({ hasText: 'Decision recorded' }).waitFor();
+  const claimedAt = held.version + 2; // after alice's claim: her release, then bob's claim
+  assert.deepEqual(bobDecisions, [`"${held.version}"`, `"${claimedAt}"`], 'first on the version bob read, then on the one he read again');
+  const stored = (await api.get(`/referrals/${r.referralId}`)).body;
+  assert.equal(stored.outcome, 'OTHER_PATHWAY');
+  assert.equal(stored.decidedBy, 'bob');
+  assert.equal(stored.note, note);
+  decisions.push({ referralId: r.referralId, outcome: 'OTHER_PATHWAY', decidedBy: 'bob', reason: null });
+  await alice.context().close();
+  await bob.context().close();
+});
+
+// ---- the reason rule ----------------------------------------------------------------------------
+
+test('closing an EMERGENCY referral without a reason is refused in the form and by the API', { timeout: 120_000 }, async () => {
+  const id = SEED.ids.V17;
+  const page = await newConsolePage();
+  const sent = [];
+  page.on('request', (q) => { if (q.url().endsWith('/decision')) sent.push(q); });
+  await signIn(page, 'carol');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#claim').click();
+  await page.locator('#decide').click();
+  await page.locator('#decision-form').waitFor();
+  await page.click('label[for="outcome"]'); // referred to emergency care: it closes the emergency
+  assert.equal((await page.locator('#reason-required').innerText()).trim(), '(required)');
+  await page.click('#record');
+  await page.locator('#error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+  assert.equal(await page.locator('#error-summary h2').innerText(), 'There is a problem');
+  assert.match(await page.locator('#error-summary a').innerText(), /reason for closing an emergency referral/);
+  assert.match(await page.locator('#reason-error').innerText(), /^Error:/);
+  assert.ok((await page.title()).startsWith('Error:'));
+  assert.equal(sent.length, 0, 'the form refused it: nothing was sent');
+  await page.click('#error-summary a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reason', 'the summary links to the field');
+  await check(page, 'decision-errors');
+
+  // the API refuses it too: the request leaves with a reason, which is taken out on the way
+  await page.route('**/decision', async (route) => {
+    const body = JSON.parse(route.request().postData());
+    delete body.reason;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.fill('#reason', 'Seen in the ED already');
+  const answer = page.waitForResponse((q) => q.url().endsWith('/decision'));
+  await page.click('#record');
+  const refused = await answer;
+  assert.equal(refused.status(), 422);
+  const problem = await refused.json();
+  assert.deepEqual(problem.errors.map((e) => e.pointer), ['/reason']);
+  await page.locator('#error-summary').filter({ hasText: problem.errors[0].detail }).waitFor();
+  assert.match(await page.locator('#reason-error').innerText(), new RegExp(problem.errors[0].detail.slice(0, 30)));
+  await check(page, 'decision-api-422');
+  await page.unroute('**/decision');
+  const still = (await (await apiAs('carol')).get(`/referrals/${id}`)).body;
+  assert.equal(still.open, true);
+  assert.equal(still.outcome, null);
+
+  // and straight to the API, as curl would
+  const direct = await (await apiAs('carol')).post(`/referrals/${id}/decision`, { body: { outcome: 'DECLINED' }, ifMatch: still.version });
+  assert.equal(direct.status, 422);
+  assert.deepEqual(direct.body.errors.map((e) => e.pointer), ['/reason']);
+  await page.context().close();
+});
+
+// ---- the referral page --------------------------------------------------------------------------
+
+test('the referral page: answers as the form asked them, every score contribution, red flags with their questions, readiness with evidence, to confirm first, the audit trail', { timeout: 120_000 }, async () => {
+  const id = SEED.ids.V12; // two regions
+  const page = await newConsolePage();
+  await signIn(page, 'hana');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#audit-title').waitFor();
+  const d = (await (await apiAs('hana')).get(`/referrals/${id}`)).body;
+  const v = vignette('V12');
+  const text = await page.locator('main').innerText();
+
+  // identity and contact here (and only here)
+  for (const value of [v.patient.name, v.patient.phone, v.patient.email]) assert.ok(text.includes(value), 'the patient\'s contact');
+  assert.ok(text.includes(m.birthDate(v.patient.dateOfBirth, NOW)));
+  // to confirm first, when there is anything to confirm
+  if (d.assessment.toConfirm.length) {
+    const order = await page.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.id));
+    assert.ok(order.indexOf('confirm-title') < order.indexOf('patient-title'), 'to confirm comes first');
+    assert.deepEqual(await page.locator('#to-confirm li').allInnerTexts(), m.toConfirm(definition, d).map((c) => c.text));
+  }
+  // every contribution of every region: rule, text, points, source
+  const tables = page.locator('table.site-contributions');
+  assert.equal(await tables.count(), d.assessment.regions.length);
+  for (let i = 0; i < d.assessment.regions.length; i++) {
+    const rows = await tables.nth(i).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+    assert.deepEqual(rows, d.assessment.regions[i].contributions.map((c) => [c.ruleId, c.text, c.points > 0 ? `+${c.points}` : String(c.points), c.source]));
+  }
+  // the four criteria with their status in words and their evidence
+  const criteria = await page.locator('.site-criterion h3').allInnerTexts();
+  assert.equal(criteria.length, 4);
+  d.assessment.readiness.forEach((c, i) => assert.ok(criteria[i].endsWith(m.CRITERION_STATUS[c.status]), `${c.id}: ${m.CRITERION_STATUS[c.status]}`));
+  // every red flag with the question that raised it
+  const flags = m.redFlags(definition, d);
+  assert.equal(await page.locator('.site-flag').count(), flags.length);
+  for (const f of flags) assert.ok(text.includes(f.text) && text.includes(f.question), f.id);
+  // the answers in the form's groups and words
+  const groups = m.answerGroups(definition, d.form).filter((g) => g.pageId !== 'about-you');
+  assert.deepEqual(await page.locator('.site-answers-group h3').allInnerTexts(), groups.map((g) => g.title));
+  assert.ok(groups.some((g) => g.title.includes('neck')) && groups.some((g) => g.title.includes('lower back')), 'each region\'s pages');
+  // the audit trail
+  const audit = await page.locator('.site-audit tbody tr').count();
+  assert.ok(audit >= 2);
+  assert.match(await page.locator('.site-audit tbody tr').first().innerText(), /System\s+Created/);
+  await check(page, 'referral');
+  await page.context().close();
+});
+
+// ---- statistics ---------------------------------------------------------------------------------
+
+test('the statistics page: counts by band and status, time to decision per band over 7 and 30 days, as a chart and a table', { timeout: 120_000 }, async () => {
+  const page = await newConsolePage();
+  await signIn(page, 'ivan');
+  await page.click('#nav a[data-route="stats"]');
+  await page.locator('#table-ttd-week').waitFor();
+  const s = (await (await apiAs('ivan')).get('/referrals/stats')).body;
+  const rows = (id) => page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+  assert.deepEqual(await rows('table-bands'), m.BANDS.map((b) => [b.name, String(s.byDisposition[b.disposition]), String(s.overdueByDisposition[b.disposition]),
+    m.seconds(s.oldestWaitingSeconds[b.disposition])]));
+  assert.deepEqual(await rows('table-status'), Object.entries(m.STATUSES).map(([k, name]) => [name, String(s.byStatus[k])]));
+  for (const [w, key] of [['week', 'last7Days'], ['month', 'last30Days']]) {
+    assert.deepEqual(await rows(`table-ttd-${w}`), m.BANDS.map((b) => {
+      const t = s.timeToDecision[key][b.disposition];
+      return [b.name, String(t.decided), m.seconds(t.medianSeconds), m.seconds(t.p90Seconds)];
+    }));
+  }
+  // the emergency decided at the frozen clock was submitted 3 h before it
+  assert.equal(s.timeToDecision.last7Days.EMERGENCY.decided, 1);
+  assert.equal(s.timeToDecision.last7Days.EMERGENCY.medianSeconds, 3 * 3600);
+  assert.equal(s.overdueByDisposition.EMERGENCY, 0, 'the overdue emergency was decided');
+  // the charts draw the same numbers, hidden from screen readers (the tables are their accessible version)
+  assert.equal(await page.locator('.site-chart__body[aria-hidden="true"]').count(), 3);
+  assert.match(await page.locator('#chart-ttd-week').innerText(), /median 3 h/);
+  await check(page, 'stats');
+  await page.context().close();
+});
+
+// ---- sign-in ------------------------------------------------------------------------------------
+
+test('an expired sign-in leads back to sign-in and then to the same page, with what was typed', { timeout: 120_000 }, async () => {
+  const id = SEED.ids.V05;
+  const page = await newConsolePage();
+  await signIn(page, 'jo');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#claim').click();
+  await page.locator('#decide').click();
+  await page.locator('#decision-form').waitFor();
+  await page.fill('#note', 'Call back after the MRI');
+  typed.push('Call back after the MRI');
+  // the API answers 401 as API Gateway does for an expired token
+  await page.route('**/referrals/*', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' }), { times: 1 });
+  await go(page, `#/referrals/${id}`);
+  await page.locator('h1').filter({ hasText: 'Sign in' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Your sign-in has ended/);
+  assert.equal(await page.evaluate(() => location.hash), `#/referrals/${id}`, 'the page the coordinator was on is kept');
+  await check(page, 'sign-in-expired');
+  await signIn(page, 'jo');
+  await page.locator('#claim-box').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), `#/referrals/${id}`);
+  await page.click('#decide');
+  assert.equal(await page.inputValue('#note'), 'Call back after the MRI', 'the draft decision was kept');
+  await page.click('#release');
+  await page.context().close();
+});
+
+test('the sign-in page: the error pattern on an empty username', { timeout: 60_000 }, async () => {
+  const page = await newConsolePage();
+  await page.goto('/console/');
+  await page.click('#sign-in');
+  await page.locator('#error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+  assert.ok((await page.title()).startsWith('Error:'));
+  await check(page, 'sign-in-errors');
+  await page.context().close();
+});
+
+// ---- weight, privacy ----------------------------------------------------------------------------
+
+test('the console\'s first page loads at most 150 KB compressed in all (HTML, CSS, JS, fonts)', { timeout: 60_000 }, async () => {
+  const page = await newConsolePage();
+  await page.goto('/console/', { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  const entries = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+    .map((e) => ({ name: e.name, transfer: e.transferSize, decoded: e.decodedBodySize })));
+  const total = entries.reduce((sum, e) => sum + e.transfer, 0);
+  const line = `console first page: ${(total / 1024).toFixed(1)} KB transferred (compressed) in ${entries.length} requests; `
+    + entries.map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '') || '/'} ${(e.transfer / 1024).toFixed(1)} KB (${(e.decoded / 1024).toFixed(1)} KB)`).join(', ');
+  console.log(line);
+  writeFileSync(join(ARTIFACTS, 'console-first-page.txt'), `${line}\n`);
+  assert.ok(total > 0 && total <= 150 * 1024, line);
+  await page.context().close();
+});
+
+test('no patient data in any URL the console asked for, and nothing in the browser\'s console but the network\'s own lines', () => {
+  assert.ok(requested.length > 50, `${requested.length} requests seen`);
+  const leaks = requested.filter((url) => PHI.some((v) => decodeURIComponent(url).includes(v) || url.includes(encodeURIComponent(v))));
+  assert.deepEqual(leaks, []);
+  const api = requested.filter((u) => u.includes('/referrals'));
+  for (const url of api) {
+    const { pathname, searchParams } = new URL(url);
+    assert.match(pathname, /^\/referrals(\/stats|\/[0-9a-f-]{36}(\/(claim|release|decision))?)?$/, url);
+    for (const k of searchParams.keys()) assert.ok(['disposition', 'status', 'assignee', 'limit', 'cursor'].includes(k), url);
+  }
+  writeFileSync(join(ARTIFACTS, 'console-browser-console.json'), JSON.stringify(consoleMessages, null, 2));
+  const text = consoleMessages.map((x) => x.text).join('\n');
+  noPhi(text, 'the browser console');
+  for (const t of typed) assert.ok(!text.includes(t), 'a typed note or reason in the browser console');
+  // Chromium itself notes each answer of 400 or more ("Failed to load resource": the 409, 412, 422 and 401
+  // the tests provoke, the missing favicon); the console writes nothing of its own
+  assert.deepEqual(consoleMessages.filter((x) => !/^Failed to load resource: the server responded with a status of \d{3}/.test(x.text)), [], 'the console logs nothing');
+});
