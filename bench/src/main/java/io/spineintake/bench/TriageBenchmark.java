@@ -44,7 +44,7 @@ public class TriageBenchmark {
     public void setUp() throws IOException {
         contract = FormContract.load();
         engine = new TriageEngine(RuleSet.bundled());
-        try (InputStream in = TriageBenchmark.class.getResourceAsStream("/typical-form.json")) {
+        try (InputStream in = TriageBenchmark.class.getResourceAsStream("/io/spineintake/submit/priming-form.json")) {
             typicalForm = in.readAllBytes();
         }
         read = contract.read(typicalForm);

@@ -10,6 +10,7 @@ import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.consult.ReferralSummary;
 import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.ReferralRepository;
@@ -29,9 +30,17 @@ public final class ConsultQueueHandler implements RequestHandler<SQSEvent, SQSBa
 
     private final ReferralCreation referrals;
 
-    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: configuration and clients are built once per execution environment, and SnapStart
+     * priming is registered ({@link ConsultQueuePriming}).
+     */
     public ConsultQueueHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> ConsultQueuePriming.prime(this));
     }
 
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */

@@ -13,6 +13,7 @@ import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.http.Headers;
 import io.spineintake.platform.http.HttpResponses;
 import io.spineintake.platform.http.Problem;
@@ -35,9 +36,17 @@ public final class IntakeDraftsHandler implements RequestHandler<APIGatewayV2HTT
 
     private final IntakeDrafts drafts;
 
-    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: configuration and clients are built once per execution environment, and SnapStart
+     * priming is registered ({@link IntakeDraftsPriming}).
+     */
     public IntakeDraftsHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> IntakeDraftsPriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

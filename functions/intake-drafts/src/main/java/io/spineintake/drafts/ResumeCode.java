@@ -18,7 +18,10 @@ final class ResumeCode {
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int LENGTH = 8;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first {@link #generate()}, so that reading a code (SnapStart priming) creates no SecureRandom. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     private ResumeCode() {
     }
@@ -27,7 +30,7 @@ final class ResumeCode {
     static String generate() {
         char[] code = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            code[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+            code[i] = ALPHABET.charAt(Random.INSTANCE.nextInt(ALPHABET.length()));
         }
         return new String(code);
     }

@@ -74,6 +74,10 @@ public final class ClinicMetrics {
     }
 
     private void write(Metric metric, String dimension, Enum<?> value, double number) {
+        if (Priming.isOffline()) {
+            // SnapStart priming's synthetic request is not a clinic's number
+            return;
+        }
         try {
             MetricsFactory.getMetricsInstance().flushMetrics(m -> {
                 m.setNamespace(namespace);

@@ -73,8 +73,9 @@ public final class Config {
         /** Set by Lambda when SnapStart is on: credentials then come from the container endpoint. */
         AWS_CONTAINER_CREDENTIALS_FULL_URI("containerCredentials", Source.LAMBDA_RUNTIME),
         /**
-         * The AWS SDK's service-specific endpoint overrides. In Lambda the SDK reads them from the
-         * environment itself; these entries serve the local runner and tests, which give a Config.
+         * The AWS SDK's service-specific endpoint overrides (local backends). AwsClients reads them
+         * from the Config, in Lambda too (it fixes each client's endpoint instead of letting the SDK
+         * resolve one); the local runner and tests give theirs in a Config.
          */
         AWS_ENDPOINT_URL_DYNAMODB("dynamoDbEndpoint", Source.LOCAL_ONLY),
         AWS_ENDPOINT_URL_SQS("sqsEndpoint", Source.LOCAL_ONLY),

@@ -18,40 +18,47 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = base(JsonFactory.builder().build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build();
+    /** Each mapper is built on first use (holder classes): a function pays only for the ones it uses. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = base(JsonFactory.builder().build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .build();
+    }
 
-    private static final ObjectMapper API = base(JsonFactory.builder().build())
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
-            .build();
+    private static final class Api {
+        static final ObjectMapper INSTANCE = base(JsonFactory.builder().build())
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+                .build();
+    }
 
-    private static final ObjectMapper STRICT = base(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final class Strict {
+        static final ObjectMapper INSTANCE = base(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private Json() {
     }
 
     /** Stored documents and queue messages: nulls left out, unknown properties refused. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 
     /** API answers: every field written, absent ones as null, so every answer of a route has the same fields. */
     public static ObjectMapper api() {
-        return API;
+        return Api.INSTANCE;
     }
 
     /** Request bodies and cursors: duplicate keys, trailing content, NaN and deep nesting refused. */
     public static ObjectMapper strict() {
-        return STRICT;
+        return Strict.INSTANCE;
     }
 
     private static JsonMapper.Builder base(JsonFactory factory) {

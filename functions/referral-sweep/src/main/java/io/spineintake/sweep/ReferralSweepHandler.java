@@ -7,6 +7,7 @@ import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
@@ -25,9 +26,17 @@ public final class ReferralSweepHandler implements RequestHandler<Map<String, Ob
 
     private final ReferralSweep sweep;
 
-    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: configuration and clients are built once per execution environment, and SnapStart
+     * priming is registered ({@link ReferralSweepPriming}).
+     */
     public ReferralSweepHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> ReferralSweepPriming.prime(this));
     }
 
     /** The local runner's and the tests': their own configuration, clients and clock. */

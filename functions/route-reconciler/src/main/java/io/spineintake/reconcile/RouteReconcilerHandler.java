@@ -6,6 +6,7 @@ import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.intakes.IntakeRepository;
@@ -26,9 +27,17 @@ public final class RouteReconcilerHandler implements RequestHandler<Map<String, 
 
     private final PendingIntakeReconciler reconciler;
 
-    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: configuration and clients are built once per execution environment, and SnapStart
+     * priming is registered ({@link RouteReconcilerPriming}).
+     */
     public RouteReconcilerHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> RouteReconcilerPriming.prime(this));
     }
 
     /** The local runner's: its own configuration and clients. */

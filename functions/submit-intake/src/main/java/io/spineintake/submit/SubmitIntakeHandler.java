@@ -9,6 +9,7 @@ import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.consult.ConsultQueuePublisher;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.http.Headers;
@@ -33,9 +34,17 @@ public final class SubmitIntakeHandler implements RequestHandler<APIGatewayV2HTT
 
     private final IntakeSubmission submission;
 
-    /** Lambda's constructor: clients, schema and rule set are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: clients, schema and rule set are built once per execution environment, and SnapStart
+     * priming is registered ({@link SubmitIntakePriming}).
+     */
     public SubmitIntakeHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> SubmitIntakePriming.prime(this));
     }
 
     /** The local runner's: its own configuration, clients and clock (the receipt time and the due date it decides). */

@@ -9,6 +9,7 @@ import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.Config;
 import io.spineintake.platform.Environment;
 import io.spineintake.platform.Log;
+import io.spineintake.platform.Priming;
 import io.spineintake.platform.http.Headers;
 import io.spineintake.platform.http.HttpResponses;
 import io.spineintake.platform.http.Problem;
@@ -50,9 +51,17 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final ReferralService service;
 
-    /** Lambda's constructor: configuration and clients are built once per execution environment. */
+    /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
+    @SuppressWarnings("unused")
+    private Object priming;
+
+    /**
+     * Lambda's constructor: configuration and clients are built once per execution environment, and SnapStart
+     * priming is registered ({@link TriageApiPriming}).
+     */
     public TriageApiHandler() {
         this(Environment.forLambda());
+        priming = Priming.register(() -> TriageApiPriming.prime(this));
     }
 
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */

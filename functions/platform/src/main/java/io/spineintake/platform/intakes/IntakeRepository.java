@@ -12,29 +12,26 @@ import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
 
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The intakes table. Every state change is ONE conditional single-item write (no transactions).
+ * Items are mapped by {@link IntakeRecord#TABLE_SCHEMA} and sent by the plain client (the enhanced
+ * client's operations would add a cold-start cost and nothing else for this schema).
  * Failures to reach DynamoDB (no connection, timeout, throttling, 5xx) surface as
  * {@link BackendUnavailableException}; other SDK errors (a missing table, a bad request) pass through.
  */
 public final class IntakeRepository {
 
-    private static final Expression ID_NOT_TAKEN = Expression.builder()
-            .expression("attribute_not_exists(#id)")
-            .putExpressionName("#id", IntakeRecord.INTAKE_ID)
-            .build();
+    private static final String ID_NOT_TAKEN = "attribute_not_exists(#id)";
+    private static final Map<String, String> ID_NAME = Map.of("#id", IntakeRecord.INTAKE_ID);
 
     private static final Map<String, String> MARK_ROUTED_NAMES = Map.of(
             "#rs", IntakeRecord.ROUTING_STATE,
@@ -42,7 +39,6 @@ public final class IntakeRepository {
             "#ua", IntakeRecord.UPDATED_AT,
             "#v", IntakeRecord.VERSION);
 
-    private final DynamoDbTable<IntakeRecord> table;
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
@@ -54,7 +50,6 @@ public final class IntakeRepository {
     public IntakeRepository(AwsClients clients, String tableName, Clock clock) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.dynamoDb = clients.dynamoDb();
-        this.table = clients.dynamoDbEnhanced().table(tableName, IntakeRecord.TABLE_SCHEMA);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -69,9 +64,13 @@ public final class IntakeRepository {
             throw new IllegalArgumentException("pendingShard must be set exactly when routingState is PENDING");
         }
         try {
-            table.putItem(PutItemEnhancedRequest.builder(IntakeRecord.class)
-                    .item(intake)
+            // the item as the enhanced client's putItem would write it (nulls left out), without its
+            // operation machinery: no extension applies to this schema (no version or counter attribute)
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(tableName)
+                    .item(IntakeRecord.TABLE_SCHEMA.itemToMap(intake, true))
                     .conditionExpression(ID_NOT_TAKEN)
+                    .expressionAttributeNames(ID_NAME)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -84,10 +83,12 @@ public final class IntakeRepository {
     /** The intake with this id, read consistently. */
     public Optional<IntakeRecord> get(String intakeId) {
         try {
-            return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
-                    .key(Key.builder().partitionValue(intakeId).build())
+            Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Map.of(IntakeRecord.INTAKE_ID, AttributeValue.fromS(intakeId)))
                     .consistentRead(true)
-                    .build()));
+                    .build()).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(IntakeRecord.TABLE_SCHEMA.mapToItem(item));
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB GetItem", e);
         }

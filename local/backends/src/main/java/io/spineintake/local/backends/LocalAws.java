@@ -212,6 +212,28 @@ public final class LocalAws implements AutoCloseable {
         Provisioning.provisionQueues(clients.sqs(), prefix());
     }
 
+    /** Runs {@code action} while DynamoDB is stopped (connection refused), then starts it again. */
+    public <T> T withDynamoDbStopped(java.util.function.Supplier<T> action) {
+        stopDynamoDb();
+        try {
+            return action.get();
+        } finally {
+            startDynamoDb();
+        }
+    }
+
+    /** How many items {@code table} holds (one scan: for a test's small tables). */
+    public int itemCount(String table) {
+        return clients.dynamoDb().scan(r -> r.tableName(table)).count();
+    }
+
+    /** How many messages the consult queue holds (SQS's approximate count, exact on ElasticMQ). */
+    public int consultQueueMessages() {
+        return clients.sqs().getQueueAttributes(r -> r.queueUrl(consultQueueUrl())
+                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                .attributesAsStrings().values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
     /** Deletes this class's table and queues (best effort) and closes its clients. */
     @Override
     public void close() {

@@ -8,23 +8,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.spineintake.local.backends.RepoRoot;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layering, as tests: the clinical engine is pure (no AWS, no platform, no local code; Jackson
  * only where it reads the form contract and the rule set), the referral aggregate is pure, handlers
- * reach AWS only through the platform, and nothing of local/ is on a function's class path or in
- * its jar.
+ * reach AWS only through the platform, and nothing of local/ is on a function's class path (nor in
+ * its jar: LambdaJarsTest).
  */
 class ArchitectureTest {
     static final String ENGINE = "io.spineintake.triage..";
@@ -84,27 +75,5 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The packaged jars (when the build has made them): no local/ classes, no test libraries. */
-    @Test
-    void noFunctionJarCarriesLocalCodeOrTestLibraries() throws IOException {
-        List<Path> jars = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(RepoRoot.find().resolve("functions"))) {
-            for (Path module : modules.toList()) {
-                Path jar = module.resolve("target").resolve(module.getFileName() + ".jar");
-                if (Files.isRegularFile(jar)) {
-                    jars.add(jar);
-                }
-            }
-        }
-        for (Path jar : jars) {
-            try (JarFile file = new JarFile(jar.toFile())) {
-                List<String> banned = Collections.list(file.entries()).stream().map(e -> e.getName())
-                        .filter(n -> n.startsWith("io/spineintake/local/") || n.startsWith("org/junit/")
-                                || n.startsWith("org/elasticmq/") || n.startsWith("org/assertj/")
-                                || n.startsWith("net/jqwik/") || n.startsWith("com/tngtech/"))
-                        .toList();
-                assertThat(banned).as(jar.getFileName().toString()).isEmpty();
-            }
-        }
-    }
+    // the packaged jars themselves: LambdaJarsTest
 }

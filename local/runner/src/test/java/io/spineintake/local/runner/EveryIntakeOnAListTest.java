@@ -247,7 +247,7 @@ class EveryIntakeOnAListTest {
                 aws.startSqs();
             }
         }
-        stack.reconciler.handleRequest(Map.of(), LambdaContext.invocation("RouteReconcilerFunction", 120));
+        stack.reconciler.handleRequest(Map.of("source", "aws.events", "detail-type", "Scheduled Event"), LambdaContext.invocation("RouteReconcilerFunction", 120));
         stack.drain(twice(sent));
         for (Sent s : sent) {
             if (s.c().decided()) {
