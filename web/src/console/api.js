@@ -2,6 +2,8 @@
 // refusals as ApiError, a 401 as SignInNeeded, and the server's clock (every answer's asOf) so
 // due times, waits and leases are counted on the API's time, not the browser's.
 
+import { t } from './i18n.js';
+
 export class SignInNeeded extends Error {}
 
 export class ApiError extends Error {
@@ -38,7 +40,7 @@ export function createApi(base, auth) {
         cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
       });
     } catch (offline) {
-      throw new ApiError(0, { title: 'No connection', detail: 'The API could not be reached; nothing was changed.' });
+      throw new ApiError(0, { title: t('noConnectionTitle'), detail: t('noConnectionDetail') });
     }
     if (response.status === 401) {
       auth.expire();

@@ -1,13 +1,15 @@
 // The coordinators' console: the worklist (one list per band, in the API's order), a referral with
 // every number's source, claim and release, the decision (with the API's reason rule), the 409 and
 // 412 screens, and the statistics. Pages are drawn with the DOM (text only, never HTML strings);
-// routes are the hash ("#/referrals/<id>": ids, never patient data). English only (coordinators).
+// routes are the hash ("#/referrals/<id>": ids, never patient data). Every text is messages.json's,
+// in English or Spanish (the header's switch; the choice is kept in memory only, see i18n.js).
 import definition from '../../questionnaire/intake.json';
 // the red flags' plain words: the rule set the API uses, bundled at build time
 import { hardStops, urgentFlags } from 'generated:rules';
 import * as m from './model.js';
 import { createAuth } from './auth.js';
 import { createApi, ApiError, SignInNeeded } from './api.js';
+import { t, language, setLanguage, other, pick } from './i18n.js';
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || '';
 const config = {
@@ -51,12 +53,14 @@ function h(tag, attrs = {}, ...children) {
 }
 
 const hidden = (s) => h('span', { className: 'site-visually-hidden' }, s);
+/** The API's own words (the engine's reasons and rules, a problem's detail: English), marked with their lang on a page in another language. */
+const apiWords = (text, tag = 'span', attrs = {}) => (language() === 'en' || !text ? (tag === 'span' ? text : h(tag, attrs, text)) : h(tag, { ...attrs, lang: 'en' }, text));
 const page = () => document.getElementById('page');
 const now = () => api.now();
 const me = () => auth.me();
 
 function setTitle(title, error = false) {
-  document.title = `${error ? 'Error: ' : ''}${title} – Coordinators' console`;
+  document.title = `${error ? `${t('errorPrefix')} ` : ''}${title} – ${t('consoleName')}`;
 }
 
 function focusHeading() {
@@ -83,21 +87,21 @@ function flash(root) {
 }
 
 function loading(root, what) {
-  root.replaceChildren(h('p', { className: 'site-loading' }, `Loading ${what}…`));
+  root.replaceChildren(h('p', { className: 'site-loading' }, t(what)));
 }
 
 /** An API failure that is not a conflict: what happened, that nothing changed, and a way on. */
 function failure(root, error, title) {
   setTitle(title, true);
   const detail = error instanceof ApiError
-    ? (error.status === 503 || error.status === 0 ? 'The referrals could not be reached; nothing was changed. Try again in a moment.'
-      : error.status === 404 ? 'There is no such referral.' : error.problem.detail || 'The request could not be completed.')
-    : 'Something went wrong; nothing was changed.';
+    ? (error.status === 503 || error.status === 0 ? t('problemUnreachable')
+      : error.status === 404 ? t('problemNoSuchReferral') : error.problem.detail ? apiWords(error.problem.detail, 'p', { className: 'usa-alert__text' }) : t('problemNotCompleted'))
+    : t('problemUnexpected');
   root.replaceChildren(
     h('h1', {}, title),
-    alertBox('error', 'There is a problem', detail),
-    h('p', {}, h('button', { type: 'button', className: 'usa-button', onclick: () => render() }, 'Try again'), ' ',
-      h('a', { href: '#/', className: 'usa-link' }, 'Back to the worklist')));
+    alertBox('error', t('problemTitle'), detail),
+    h('p', {}, h('button', { type: 'button', className: 'usa-button', onclick: () => render() }, t('tryAgain')), ' ',
+      h('a', { href: '#/', className: 'usa-link' }, t('backToWorklist'))));
   focusHeading();
 }
 
@@ -108,7 +112,7 @@ function guard(promise) {
       state.signInReason = 'expired';
       return render();
     }
-    return failure(page(), e, 'Something went wrong');
+    return failure(page(), e, t('somethingWrong'));
   });
 }
 
@@ -155,7 +159,7 @@ async function render() {
       state.signInReason = 'expired';
       return render();
     }
-    failure(root, e, 'The console could not load this page');
+    failure(root, e, t('pageLoadFailed'));
   }
 }
 
@@ -166,12 +170,25 @@ function stale(mine) {
 window.addEventListener('hashchange', () => render());
 
 function notFound(root) {
-  setTitle('Page not found');
-  root.replaceChildren(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/', className: 'usa-link' }, 'Go to the worklist')));
+  setTitle(t('notFoundTitle'));
+  root.replaceChildren(h('h1', {}, t('notFoundTitle')), h('p', {}, h('a', { href: '#/', className: 'usa-link' }, t('goToWorklist'))));
   focusHeading();
 }
 
 function header() {
+  const lang = language();
+  document.documentElement.lang = lang;
+  document.getElementById('skip-link').textContent = t('skipLink');
+  document.getElementById('site-name').textContent = t('siteName');
+  document.getElementById('nav').setAttribute('aria-label', t('navLabel'));
+  document.getElementById('nav-worklist').textContent = t('navWorklist');
+  document.getElementById('nav-stats').textContent = t('navStats');
+  document.getElementById('signed-in-as').textContent = t('signedInAs');
+  document.getElementById('sign-out').textContent = t('signOut');
+  const switcher = document.getElementById('language-switch');
+  switcher.hidden = false;
+  switcher.lang = other(lang);
+  switcher.textContent = t('otherLanguage');
   const signed = auth.signedIn();
   document.getElementById('nav').hidden = !signed;
   document.getElementById('who').hidden = !signed;
@@ -188,41 +205,43 @@ function header() {
 
 function signInPage(root) {
   const expired = state.signInReason === 'expired';
-  setTitle('Sign in');
-  root.replaceChildren(h('h1', {}, 'Sign in'));
+  setTitle(t('signInTitle'));
+  root.replaceChildren(h('h1', {}, t('signInTitle')));
   if (expired) {
-    root.append(alertBox('info', 'Your sign-in has ended', 'Sign in again to go back to the page you were on. Nothing you had typed on this page is lost.'));
+    root.append(alertBox('info', t('signInEndedTitle'), t('signInEndedText')));
   }
   if (config.mode === 'cognito') {
     root.append(
-      h('p', {}, 'Sign in with your clinic coordinator account. The console keeps your sign-in in this tab\'s memory only: closing or reloading the tab signs you out of the console (the clinic\'s sign-in page may remember you).'),
-      h('button', { type: 'button', className: 'usa-button', id: 'sign-in', onclick: () => auth.cognitoSignIn(location.hash || '#/') }, 'Sign in'));
+      h('p', {}, t('signInCognito')),
+      h('button', { type: 'button', className: 'usa-button', id: 'sign-in', onclick: () => auth.cognitoSignIn(location.hash || '#/') }, t('signInButton')));
     return focusHeading();
   }
   const slot = h('div', { id: 'error-summary-slot' });
+  const typed = document.getElementById('username')?.value ?? '';
   const input = h('input', { className: 'usa-input', id: 'username', name: 'username', type: 'text', autocomplete: 'username', spellcheck: 'false', autocapitalize: 'none', 'aria-describedby': 'username-hint' });
   const group = h('div', { className: 'usa-form-group', id: 'username-group' },
-    h('label', { className: 'usa-label', for: 'username' }, 'Username'),
-    h('div', { className: 'usa-hint', id: 'username-hint' }, 'Letters, digits and . _ @ -, up to 64 characters.'),
+    h('label', { className: 'usa-label', for: 'username' }, t('username')),
+    h('div', { className: 'usa-hint', id: 'username-hint' }, t('usernameHint')),
     input);
+  input.value = typed; // a switch of language keeps what was typed
   const form = h('form', { className: 'usa-form', novalidate: true }, group,
-    h('button', { type: 'submit', className: 'usa-button', id: 'sign-in' }, 'Sign in'));
+    h('button', { type: 'submit', className: 'usa-button', id: 'sign-in' }, t('signInButton')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const name = input.value.trim();
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
-      return fieldErrors(slot, [{ field: 'username', text: name ? 'Use only letters, digits and . _ @ -, up to 64 characters' : 'Enter a username' }], 'Sign in');
+      return fieldErrors(slot, [{ field: 'username', text: name ? t('usernameInvalid') : t('usernameMissing') }], t('signInTitle'));
     }
     try {
       await auth.localSignIn(name);
     } catch (err) {
-      return fieldErrors(slot, [{ field: 'username', text: 'The development sign-in did not answer; is the local runner running?' }], 'Sign in');
+      return fieldErrors(slot, [{ field: 'username', text: t('devLoginDown') }], t('signInTitle'));
     }
     state.signInReason = null;
     render();
   });
   root.append(
-    h('p', {}, 'This is the local runner: its development sign-in stands in for the clinic\'s Cognito sign-in. Any username signs you in as a coordinator, for this tab only.'),
+    h('p', {}, t('signInLocal')),
     slot, form);
   focusHeading();
 }
@@ -247,14 +266,14 @@ function fieldErrors(slot, errors, title) {
   const target = (field) => root.querySelector(`[data-field="${field}"]`) || root.querySelector(`#${field}`);
   slot.replaceChildren(h('div', { className: 'usa-alert usa-alert--error', id: 'error-summary', tabindex: '-1', role: 'alert', 'aria-labelledby': 'error-summary-title' },
     h('div', { className: 'usa-alert__body' },
-      h('h2', { className: 'usa-alert__heading', id: 'error-summary-title' }, 'There is a problem'),
+      h('h2', { className: 'usa-alert__heading', id: 'error-summary-title' }, t('problemTitle')),
       h('ul', { className: 'usa-list usa-list--unstyled' }, errors.map((e) => h('li', {},
         h('a', { href: `#${e.field}`, className: 'usa-link', onclick: (ev) => { ev.preventDefault(); target(e.field)?.focus(); } }, e.text)))))));
   for (const e of errors) {
     const group = root.querySelector(`#${e.field}-group`);
     if (!group) continue;
     group.classList.add('usa-form-group--error');
-    const message = h('span', { className: 'usa-error-message', id: `${e.field}-error` }, hidden('Error: '), e.text);
+    const message = h('span', { className: 'usa-error-message', id: `${e.field}-error` }, hidden(`${t('errorPrefix')} `), e.text);
     const anchor = group.querySelector('legend, label');
     anchor.after(message);
     const described = group.tagName === 'FIELDSET' ? group : target(e.field);
@@ -300,14 +319,14 @@ async function loadList(f, previous) {
 async function worklistPage(root, query, mine) {
   const f = m.filters(query);
   const key = listKey(f);
-  setTitle('Worklist');
+  setTitle(t('worklistTitle'));
   const cached = state.list && state.list.key === key;
-  if (!cached) loading(root, 'the worklist');
+  if (!cached) loading(root, 'loadingWorklist');
   const list = await loadList(f, cached ? state.list : null);
   if (stale(mine)) return;
   state.list = list;
   root.replaceChildren();
-  root.append(h('h1', {}, 'Worklist'));
+  root.append(h('h1', {}, t('worklistTitle')));
   flash(root);
   root.append(
     h('div', { id: 'list-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
@@ -327,14 +346,14 @@ function filterForm(f) {
   const select = (id, label, options, value) => h('div', { className: 'usa-form-group site-filter' },
     h('label', { className: 'usa-label', for: id }, label),
     h('select', { className: 'usa-select', id, name: id }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
-  const form = h('form', { className: 'usa-form site-filters', id: 'filters', novalidate: true, 'aria-label': 'Filters' },
-    select('filter-band', 'List', [['', 'All lists'], ...m.BANDS.map((b) => [b.band, b.name])], f.band),
-    select('filter-status', 'Status', [['', 'Any open status'], ['NEW', 'New'], ['IN_REVIEW', 'In review'], ['WAITING_FOR_PATIENT', 'Waiting for the patient']], f.status),
+  const form = h('form', { className: 'usa-form site-filters', id: 'filters', novalidate: true, 'aria-label': t('filtersLabel') },
+    select('filter-band', t('filterList'), [['', t('allLists')], ...m.BANDS.map((b) => [b.band, b.name])], f.band),
+    select('filter-status', t('filterStatus'), [['', t('anyStatus')], ...['NEW', 'IN_REVIEW', 'WAITING_FOR_PATIENT'].map((x) => [x, m.STATUSES[x]])], f.status),
     h('div', { className: 'usa-checkbox site-filter' },
       h('input', { className: 'usa-checkbox__input', type: 'checkbox', id: 'filter-mine', name: 'mine', checked: f.mine }),
-      h('label', { className: 'usa-checkbox__label', for: 'filter-mine' }, 'Only referrals I have claimed')),
-    select('filter-size', 'Rows per list', [['10', '10'], ['25', '25'], ['50', '50'], ['100', '100']], String(f.size)),
-    h('button', { type: 'submit', className: 'usa-button usa-button--outline site-filter' }, 'Apply filters'));
+      h('label', { className: 'usa-checkbox__label', for: 'filter-mine' }, t('filterMine'))),
+    select('filter-size', t('filterSize'), [['10', '10'], ['25', '25'], ['50', '50'], ['100', '100']], String(f.size)),
+    h('button', { type: 'submit', className: 'usa-button usa-button--outline site-filter' }, t('applyFilters')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const next = {
@@ -349,17 +368,17 @@ function filterForm(f) {
 function shortcuts() {
   const key = (k, what) => h('li', {}, h('kbd', {}, k), ' ', what);
   return h('section', { className: 'site-shortcuts', id: 'shortcuts', tabindex: '-1', 'aria-labelledby': 'shortcuts-title' },
-    h('h2', { id: 'shortcuts-title', className: 'site-shortcuts__title' }, 'Keyboard shortcuts'),
+    h('h2', { id: 'shortcuts-title', className: 'site-shortcuts__title' }, t('shortcutsTitle')),
     h('ul', { className: 'site-shortcuts__list' },
-      key('j', 'or ↓ next referral'), key('k', 'or ↑ previous referral'), key('Enter', 'open it'),
-      key('c', 'claim it'), key('r', 'refresh now'), key('?', 'these shortcuts')));
+      key('j', t('shortcutNext')), key('k', t('shortcutPrevious')), key('Enter', t('shortcutOpen')),
+      key('c', t('shortcutClaim')), key('r', t('shortcutRefresh')), key('?', t('shortcutHelp'))));
 }
 
 function drawLists(f) {
   const list = state.list;
   const asOf = document.getElementById('as-of');
-  asOf.replaceChildren(`Lists as of ${m.time(list.asOf, now())}; they refresh every 20 seconds. `,
-    h('button', { type: 'button', className: 'usa-button usa-button--unstyled', id: 'refresh', onclick: () => guard(refreshList(f, drawn)) }, 'Refresh now'));
+  asOf.replaceChildren(`${t('listsAsOf', { time: m.time(list.asOf, now()) })} `,
+    h('button', { type: 'button', className: 'usa-button usa-button--unstyled', id: 'refresh', onclick: () => guard(refreshList(f, drawn)) }, t('refreshNow')));
   asOf.dataset.refreshes = String(list.refreshes);
   const container = document.getElementById('lists');
   container.replaceChildren(...Object.entries(list.bands).map(([band, b]) => bandSection(band, b, f)));
@@ -371,31 +390,32 @@ function bandSection(band, b, f) {
   const rows = b.items.map((item) => m.row(item, at, me(), rules));
   const urgent = band === 'EMERGENCY' || band === 'URGENT_REVIEW';
   const title = h('h2', { id: `list-${band}`, className: 'site-list__title' }, info.name,
-    h('span', { className: 'site-list__count' }, ` (${rows.length}${b.cursor ? '+' : ''} ${rows.length === 1 ? 'referral' : 'referrals'})`));
+    h('span', { className: 'site-list__count' }, ` ${t(rows.length === 1 ? 'listCountOne' : 'listCountMany', { n: `${rows.length}${b.cursor ? '+' : ''}` })}`));
   const section = h('section', { className: 'site-list', 'aria-labelledby': `list-${band}`, 'data-band': band }, title);
   if (b.error) section.append(alertBox('error', null, b.error));
   if (!rows.length) {
-    section.append(h('p', { className: 'site-list__empty' }, 'No open referrals on this list.'));
+    section.append(h('p', { className: 'site-list__empty' }, t('listEmpty')));
     return section;
   }
   const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
   section.append(h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-worklist' },
-    h('caption', { className: 'site-visually-hidden' }, `${info.name}: most urgent first, overdue first`),
+    h('caption', { className: 'site-visually-hidden' }, t('listCaption', { list: info.name })),
     h('thead', {}, h('tr', {},
-      ['Referral', 'List', 'Region', urgent ? 'Red flags' : 'Score and tier', 'Status', 'Waiting', 'Due', 'Claim']
+      [t('colReferral'), t('colList'), t('colRegion'), urgent ? t('colRedFlags') : t('colScoreTier'), t('colStatus'), t('colWaiting'), t('colDue'), t('colClaim')]
         .map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id, className: r.due.overdue ? 'site-row--overdue' : '' },
-      h('th', { scope: 'row', 'data-label': 'Referral' }, h('a', { href: `#/referrals/${r.id}`, className: 'usa-link site-row-link', 'data-id': r.id }, r.label)),
-      cell('List', r.band),
-      cell('Region', r.regions),
-      cell(r.assessmentKind, !urgent ? r.assessment[0] : r.assessment.length ? h('ul', { className: 'site-flags' }, r.assessment.map((a) => h('li', {}, a))) : 'None'),
-      cell('Status', r.status),
-      cell('Waiting', r.waiting),
-      cell('Due', h('span', { className: r.due.overdue ? 'site-due site-due--overdue' : 'site-due' }, r.due.text)),
-      cell('Claim', h('span', { className: r.claimedBy && r.claimedBy !== me() ? 'site-claim site-claim--other' : 'site-claim' }, r.claim)))))));
+      h('th', { scope: 'row', 'data-label': t('colReferral') }, h('a', { href: `#/referrals/${r.id}`, className: 'usa-link site-row-link', 'data-id': r.id }, r.label)),
+      cell(t('colList'), r.band),
+      cell(t('colRegion'), r.regions),
+      // the red flags' words are the rule set's (English)
+      cell(r.assessmentKind, !urgent ? r.assessment[0] : r.assessment.length ? h('ul', { className: 'site-flags' }, r.assessment.map((a) => apiWords(a, 'li'))) : t('none')),
+      cell(t('colStatus'), r.status),
+      cell(t('colWaiting'), r.waiting),
+      cell(t('colDue'), h('span', { className: r.due.overdue ? 'site-due site-due--overdue' : 'site-due' }, r.due.text)),
+      cell(t('colClaim'), h('span', { className: r.claimedBy && r.claimedBy !== me() ? 'site-claim site-claim--other' : 'site-claim' }, r.claim)))))));
   if (b.cursor) {
     section.append(h('button', { type: 'button', className: 'usa-button usa-button--outline site-more', onclick: () => guard(showMore(band, f)) },
-      `Show ${f.size} more`, hidden(` on the list ${info.name}`)));
+      t('showMore', { n: f.size }), hidden(` ${t('showMoreOn', { list: info.name })}`)));
   }
   return section;
 }
@@ -445,7 +465,7 @@ async function refreshList(f, mine, { again = false } = {}) {
         state.signInReason = 'expired';
         render();
       } else {
-        announce('The lists could not be refreshed; they show what they showed before. They will try again in 20 seconds.', 'error');
+        announce(t('refreshFailed'), 'error');
       }
     } finally {
       refreshing = null;
@@ -485,10 +505,10 @@ function announce(text, kind = 'info') {
 
 function worklistKeys(e) {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-  const t = e.target;
-  if (t.closest && t.closest('input, textarea, select, [contenteditable="true"]')) return;
+  const target = e.target;
+  if (target.closest && target.closest('input, textarea, select, [contenteditable="true"]')) return;
   const links = [...document.querySelectorAll('a.site-row-link')];
-  const i = links.indexOf(t);
+  const i = links.indexOf(target);
   const move = (to) => {
     e.preventDefault();
     if (links[to]) links[to].focus();
@@ -497,7 +517,7 @@ function worklistKeys(e) {
   else if (e.key === 'k' || (e.key === 'ArrowUp' && i >= 0)) move(i < 0 ? 0 : Math.max(i - 1, 0));
   else if (e.key === 'c') {
     e.preventDefault();
-    if (i < 0) announce('Move to a referral first (j or ↓), then press c to claim it.');
+    if (i < 0) announce(t('moveFirst'));
     else guard(claimFromList(links[i].dataset.id));
   } else if (e.key === 'r') {
     e.preventDefault();
@@ -509,11 +529,11 @@ function worklistKeys(e) {
 }
 
 async function claimFromList(id) {
-  const label = `referral ${m.shortId(id)}`;
+  const short = m.shortId(id);
   try {
     const { data } = await api.post(`/referrals/${id}/claim`);
     await refreshList(m.filters(route().query), drawn, { again: true });
-    announce(`You claimed ${label} until ${m.time(data.leaseUntil, now())}. Press Enter to open it.`, 'success');
+    announce(t('claimedFromList', { id: short, time: m.time(data.leaseUntil, now()) }), 'success');
     return;
   } catch (e) {
     if (e instanceof SignInNeeded) throw e;
@@ -521,12 +541,12 @@ async function claimFromList(id) {
       await refreshList(m.filters(route().query), drawn, { again: true });
       const item = Object.values(state.list.bands).flatMap((b) => b.items).find((x) => x.referralId === id);
       announce(item?.assignee
-        ? `${item.assignee} holds ${label} until ${m.time(item.leaseUntil, now())}; you cannot claim it before then.`
-        : `Another coordinator holds ${label}: ${e.problem.detail}`, 'warning');
+        ? t('heldUntil', { who: item.assignee, id: short, time: m.time(item.leaseUntil, now()) })
+        : t('heldByAnother', { id: short, detail: e.problem.detail }), 'warning');
       return;
     }
-    if (e instanceof ApiError && e.type === 'referral-closed') announce(`${label} has been decided already.`, 'warning');
-    else announce(`${label} could not be claimed; nothing was changed. Try again.`, 'error');
+    if (e instanceof ApiError && e.type === 'referral-closed') announce(t('decidedAlready', { id: short }), 'warning');
+    else announce(t('claimFailed', { id: short }), 'error');
   }
   await refreshList(m.filters(route().query), drawn, { again: true });
 }
@@ -554,7 +574,7 @@ function applyMine(answer) {
 async function referralPage(root, id, mine) {
   const cached = state.referral?.id === id && state.referral.keep;
   if (!cached) {
-    loading(root, 'the referral');
+    loading(root, 'loadingReferral');
     await loadReferral(id);
     if (stale(mine)) return;
   }
@@ -568,14 +588,14 @@ function holdsClaim(d) {
 }
 
 function claimText(d) {
-  if (!d.open) return 'Decided: nobody holds a claim.';
+  if (!d.open) return t('claimDecided');
   if (d.status === 'IN_REVIEW' && d.assignee && Date.parse(d.leaseUntil) > now()) {
     const left = m.leaseLeft(d.leaseUntil, now()).text;
     return d.assignee === me()
-      ? `You hold this referral until ${m.time(d.leaseUntil, now())} (${left}).`
-      : `Claimed by ${d.assignee} until ${m.time(d.leaseUntil, now())} (${left}).`;
+      ? t('claimYours', { time: m.time(d.leaseUntil, now()), left })
+      : t('claimOther', { who: d.assignee, time: m.time(d.leaseUntil, now()), left });
   }
-  return 'Not claimed.';
+  return t('claimNone');
 }
 
 function claimBox({ decisionLink = true } = {}) {
@@ -587,9 +607,9 @@ function claimBox({ decisionLink = true } = {}) {
     box.replaceChildren(
       h('p', { id: 'claim-text', className: other ? 'site-claim site-claim--other' : 'site-claim' }, claimText(d)),
       d.open ? h('div', { className: 'site-actions' },
-        h('button', { type: 'button', className: 'usa-button', id: 'claim', onclick: () => guard(claimHere()) }, holds ? 'Extend my claim' : 'Claim'),
-        holds ? h('button', { type: 'button', className: 'usa-button usa-button--outline', id: 'release', onclick: () => guard(releaseHere()) }, 'Release') : null,
-        holds && decisionLink ? h('a', { className: 'usa-button usa-button--secondary', id: 'decide', href: `#/referrals/${d.referralId}/decision` }, 'Record a decision') : null) : null);
+        h('button', { type: 'button', className: 'usa-button', id: 'claim', onclick: () => guard(claimHere()) }, holds ? t('extendClaim') : t('claim')),
+        holds ? h('button', { type: 'button', className: 'usa-button usa-button--outline', id: 'release', onclick: () => guard(releaseHere()) }, t('release')) : null,
+        holds && decisionLink ? h('a', { className: 'usa-button usa-button--secondary', id: 'decide', href: `#/referrals/${d.referralId}/decision` }, t('recordADecision')) : null) : null);
   };
   draw();
   box.redraw = draw;
@@ -603,14 +623,14 @@ function claimStatus(kind, text) {
 
 async function claimHere() {
   const r = state.referral;
-  const label = `referral ${m.shortId(r.id)}`;
+  const label = m.shortId(r.id);
   try {
     const { data } = await api.post(`/referrals/${r.id}/claim`);
     applyMine(data);
     const onDecision = route().name === 'decision';
     if (onDecision) drawDecision(page());
     else redrawClaim();
-    claimStatus('success', `You hold ${label} until ${m.time(data.leaseUntil, now())} (${m.leaseLeft(data.leaseUntil, now()).text}).`);
+    claimStatus('success', t('claimHeld', { id: label, time: m.time(data.leaseUntil, now()), left: m.leaseLeft(data.leaseUntil, now()).text }));
     const status = document.getElementById('claim-status');
     status.setAttribute('tabindex', '-1');
     (onDecision ? status : document.getElementById('decide') || status).focus();
@@ -626,10 +646,10 @@ async function releaseHere() {
     applyMine(data);
     if (route().name === 'decision') drawDecision(page());
     else redrawClaim();
-    claimStatus('info', `You released referral ${m.shortId(r.id)}; anyone can claim it now.`);
+    claimStatus('info', t('released', { id: m.shortId(r.id) }));
     document.getElementById('claim')?.focus();
   } catch (e) {
-    await claimRefused(e, `referral ${m.shortId(r.id)}`);
+    await claimRefused(e, m.shortId(r.id));
   }
 }
 
@@ -645,17 +665,17 @@ async function claimRefused(e, label) {
     if (route().name === 'decision') drawDecision(page());
     else drawReferral(page());
     if (e.type === 'claimed-by-another-coordinator' && d.assignee) {
-      claimStatus('warning', `${d.assignee} holds ${label} until ${m.time(d.leaseUntil, now())} (${m.leaseLeft(d.leaseUntil, now()).text}); you can read it, and claim it when they release it or their claim ends.`);
+      claimStatus('warning', t('claimHeldByOther', { who: d.assignee, id: label, time: m.time(d.leaseUntil, now()), left: m.leaseLeft(d.leaseUntil, now()).text }));
     } else if (e.type === 'referral-closed') {
-      claimStatus('warning', `${label} has been decided already (${m.OUTCOMES[d.outcome]?.name || 'decided'}${d.decidedBy ? ` by ${d.decidedBy}` : ''}).`);
+      claimStatus('warning', t('decidedAlreadyWith', { id: label, outcome: m.OUTCOMES[d.outcome]?.name || t('decidedFallback'), by: d.decidedBy ? t('byWho', { who: d.decidedBy }) : '' }));
     } else {
-      claimStatus('warning', `${e.problem.detail || 'The claim changed.'} The page now shows the referral as it is.`);
+      claimStatus('warning', t('claimChanged', { detail: e.problem.detail || t('claimChangedDefault') }));
     }
     document.getElementById('claim-status')?.setAttribute('tabindex', '-1');
     document.getElementById('claim-status')?.focus();
     return;
   }
-  claimStatus('error', `The claim could not be changed; nothing was changed. Try again.${e instanceof ApiError && e.problem.detail ? ` (${e.problem.detail})` : ''}`);
+  claimStatus('error', `${t('claimChangeFailed')}${e instanceof ApiError && e.problem.detail ? ` (${e.problem.detail})` : ''}`);
 }
 
 function redrawClaim() {
@@ -672,96 +692,98 @@ function dl(pairs, className = 'site-pairs') {
 
 function drawReferral(root) {
   const { data: d } = state.referral;
-  const t = now();
-  const title = `Referral ${m.shortId(d.referralId)}`;
+  const at = now();
+  const title = t('referralTitle', { id: m.shortId(d.referralId) });
   setTitle(title);
   const band = m.bandOf(d.band);
-  const dueNow = d.dueAt ? m.due(d.dueAt, t) : null;
-  root.replaceChildren(h('a', { href: '#/', className: 'usa-link site-back' }, 'Back to the worklist'), h('h1', {}, title));
+  const dueNow = d.dueAt ? m.due(d.dueAt, at) : null;
+  root.replaceChildren(h('a', { href: '#/', className: 'usa-link site-back' }, t('backToWorklist')), h('h1', {}, title));
   flash(root);
   root.append(
     dl([
-      ['List', band ? band.name : d.band],
-      ['Status', m.STATUSES[d.status] || d.status],
-      ['Due', dueNow ? h('span', { className: dueNow.overdue && d.open ? 'site-due site-due--overdue' : 'site-due' },
-        d.open ? `${dueNow.text} (${m.time(d.dueAt, t)})` : m.time(d.dueAt, t)) : 'No due time'],
-      ['Waiting', d.open ? m.waiting(d.submittedAt, t) : `submitted ${m.time(d.submittedAt, t)}`],
+      [t('fieldList'), band ? band.name : d.band],
+      [t('fieldStatus'), m.STATUSES[d.status] || d.status],
+      [t('fieldDue'), dueNow ? h('span', { className: dueNow.overdue && d.open ? 'site-due site-due--overdue' : 'site-due' },
+        d.open ? `${dueNow.text} (${m.time(d.dueAt, at)})` : m.time(d.dueAt, at)) : t('noDueTime')],
+      [t('fieldWaiting'), d.open ? m.waiting(d.submittedAt, at) : t('submittedAt', { time: m.time(d.submittedAt, at) })],
     ], 'site-pairs site-pairs--summary'),
     h('div', { id: 'claim-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
     claimBox());
   later(redrawClaim, 15_000);
   if (!d.open) {
-    root.append(section('decision-title', 'Decision', dl([
-      ['Outcome', m.OUTCOMES[d.outcome]?.name || d.outcome],
-      ['By', `${d.decidedBy} at ${m.time(d.decidedAt, t)}`],
-      d.originalDisposition ? ['Disposition', `${m.DISPOSITIONS[d.disposition]} (the engine said ${m.DISPOSITIONS[d.originalDisposition]})`] : null,
-      d.reason ? ['Reason', d.reason] : null,
-      d.note ? ['Note', d.note] : null,
+    root.append(section('decision-title', t('decisionTitle'), dl([
+      [t('fieldOutcome'), m.OUTCOMES[d.outcome]?.name || d.outcome],
+      [t('fieldBy'), t('byAt', { who: d.decidedBy, time: m.time(d.decidedAt, at) })],
+      d.originalDisposition ? [t('fieldDisposition'), t('engineSaid', { disposition: m.DISPOSITIONS[d.disposition], original: m.DISPOSITIONS[d.originalDisposition] })] : null,
+      d.reason ? [t('fieldReason'), d.reason] : null,
+      d.note ? [t('fieldNote'), d.note] : null,
     ])));
   }
   if (!d.assessment || !d.form) {
-    root.append(alertBox('warning', 'The intake is missing', 'The referral\'s form and assessment could not be read; the summary above is all there is.'));
+    root.append(alertBox('warning', t('intakeMissingTitle'), t('intakeMissingText')));
   } else {
-    drawAssessment(root, d, t);
+    drawAssessment(root, d, at);
   }
-  root.append(section('audit-title', 'Audit trail',
+  const [when, who, what] = [t('auditWhen'), t('auditWho'), t('auditWhat')];
+  root.append(section('audit-title', t('auditTitle'),
     h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-audit' },
-      h('caption', { className: 'site-visually-hidden' }, 'Every read and change of this referral, oldest first'),
-      h('thead', {}, h('tr', {}, ['When', 'Who', 'What'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('caption', { className: 'site-visually-hidden' }, t('auditCaption')),
+      h('thead', {}, h('tr', {}, [when, who, what].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (d.audit || []).map((e) => h('tr', {},
-        h('td', { 'data-label': 'When' }, m.time(e.at, t)),
-        h('td', { 'data-label': 'Who' }, e.actor === 'system' ? 'System' : e.actor),
-        h('td', { 'data-label': 'What' }, m.auditText(e, t))))))));
+        h('td', { 'data-label': when }, m.time(e.at, at)),
+        h('td', { 'data-label': who }, e.actor === 'system' ? t('system') : e.actor),
+        h('td', { 'data-label': what }, m.auditText(e, at))))))));
 }
 
-function drawAssessment(root, d, t) {
+function drawAssessment(root, d, at) {
   const a = d.assessment;
   const confirm = m.toConfirm(definition, d);
   const unanswered = m.unanswered(definition, d);
   if (confirm.length) {
     root.append(h('section', { className: 'usa-summary-box site-confirm', 'aria-labelledby': 'confirm-title' },
       h('div', { className: 'usa-summary-box__body' },
-        h('h2', { className: 'usa-summary-box__heading', id: 'confirm-title' }, 'To confirm with the patient'),
+        h('h2', { className: 'usa-summary-box__heading', id: 'confirm-title' }, t('toConfirmTitle')),
         h('ul', { className: 'usa-list', id: 'to-confirm' }, confirm.map((c) => h('li', {}, c.text))))));
   }
-  const p = m.patient(d.form, t);
-  root.append(section('patient-title', 'Patient', h('p', { className: 'site-hint' }, 'Identity and contact: shown on this page only, never in the worklist.'),
-    dl([['Name', p.name], ['Date of birth', p.dateOfBirth], ['Phone', p.phone], ['Email', p.email],
-      ['Preferred contact', p.preferredContact], ['Form language', p.language]], 'site-pairs site-patient')));
+  const p = m.patient(d.form, at);
+  root.append(section('patient-title', t('patientTitle'), h('p', { className: 'site-hint' }, t('patientHint')),
+    dl([[t('patientName'), p.name], [t('patientDateOfBirth'), p.dateOfBirth], [t('patientPhone'), p.phone], [t('patientEmail'), p.email],
+      [t('patientPreferredContact'), p.preferredContact], [t('patientFormLanguage'), p.language]], 'site-pairs site-patient')));
 
-  root.append(section('why-title', 'Why this list', dl([
-    ['Engine\'s disposition', m.DISPOSITIONS[a.disposition] || a.disposition],
-    ['Because', `${a.dispositionReason} (disposition rule ${a.dispositionRule}, rule set ${a.ruleSetVersion})`],
-    a.severity ? ['Severity group', a.severity.replace(/_/g, ' ').toLowerCase()] : null,
-    ['Repeat ablation candidate', a.repeatRfaCandidate ? 'Yes: a prior ablation met the repeat criterion' : 'No'],
-    d.originalDisposition ? ['Changed by a coordinator', `now ${m.DISPOSITIONS[d.disposition]}`] : null,
+  root.append(section('why-title', t('whyTitle'), dl([
+    [t('engineDisposition'), m.DISPOSITIONS[a.disposition] || a.disposition],
+    [t('because'), h('span', {}, apiWords(a.dispositionReason), ' ', t('becauseRule', { rule: a.dispositionRule, version: a.ruleSetVersion }))],
+    a.severity ? [t('severityGroup'), apiWords(a.severity.replace(/_/g, ' ').toLowerCase())] : null,
+    [t('repeatAblation'), a.repeatRfaCandidate ? t('repeatAblationYes') : t('no')],
+    d.originalDisposition ? [t('changedByCoordinator'), t('nowDisposition', { disposition: m.DISPOSITIONS[d.disposition] })] : null,
   ])));
 
   const flags = m.redFlags(definition, d);
-  root.append(section('flags-title', 'Red flags',
+  root.append(section('flags-title', t('redFlagsTitle'),
     flags.length ? h('ul', { className: 'usa-list usa-list--unstyled site-flag-list' }, flags.map((f) => h('li', { className: 'site-flag' },
-      h('p', { className: 'site-flag__text' }, h('strong', {}, `${f.kind}: `), f.text),
-      dl([['Raised by', `${f.question} — ${f.answer}`], ['Rule', f.id], ['Source', f.source]])))) : h('p', {}, 'None raised.'),
-    unanswered.length ? h('div', {}, h('h3', {}, 'Safety questions not answered (never read as no)'),
+      h('p', { className: 'site-flag__text' }, h('strong', {}, `${f.kind}: `), apiWords(f.text)),
+      dl([[t('raisedBy'), `${f.question} — ${f.answer}`], [t('rule'), f.id], [t('source'), apiWords(f.source)]])))) : h('p', {}, t('noneRaised')),
+    unanswered.length ? h('div', {}, h('h3', {}, t('unansweredSafety')),
       h('ul', { className: 'usa-list' }, unanswered.map((q) => h('li', {}, q)))) : null));
 
-  root.append(section('score-title', 'Facet score', m.scores(d).map((r, i) => h('div', { className: 'site-region' },
-    h('h3', { id: `score-${i}` }, `${r.region}${r.main ? ' (main region)' : ''}: score ${r.score}, ${r.tier} tier`),
+  const [rule, what, points, source] = [t('contribRule'), t('contribWhat'), t('contribPoints'), t('contribSource')];
+  root.append(section('score-title', t('facetScoreTitle'), m.scores(d).map((r, i) => h('div', { className: 'site-region' },
+    h('h3', { id: `score-${i}` }, t('regionScore', { region: r.region, main: r.main ? t('mainRegion') : '', score: r.score, tier: r.tier })),
     h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-contributions', 'aria-labelledby': `score-${i}` },
-      h('thead', {}, h('tr', {}, ['Rule', 'What', 'Points', 'Source'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, [rule, what, points, source].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, r.contributions.map((c) => h('tr', {},
-        h('td', { 'data-label': 'Rule' }, c.rule), h('td', { 'data-label': 'What' }, c.text),
-        h('td', { 'data-label': 'Points', className: 'site-number' }, c.points > 0 ? `+${c.points}` : String(c.points)),
-        h('td', { 'data-label': 'Source' }, c.source)))))))));
+        h('td', { 'data-label': rule }, c.rule), apiWords(c.text, 'td', { 'data-label': what }),
+        h('td', { 'data-label': points, className: 'site-number' }, c.points > 0 ? `+${c.points}` : String(c.points)),
+        apiWords(c.source, 'td', { 'data-label': source })))))))));
 
-  root.append(section('readiness-title', 'Readiness for a medial branch block',
+  root.append(section('readiness-title', t('readinessTitle'),
     h('ol', { className: 'usa-list usa-list--unstyled site-criteria' }, m.readiness(definition, d).map((c) => h('li', { className: 'site-criterion' },
-      h('h3', {}, `${c.number}. ${c.text}: `, h('span', { className: `site-status-tag site-status-tag--${c.status.toLowerCase()}` }, c.statusText)),
-      h('p', {}, c.explanation),
+      h('h3', {}, `${c.number}. `, apiWords(c.text), ': ', h('span', { className: `site-status-tag site-status-tag--${c.status.toLowerCase()}` }, c.statusText)),
+      apiWords(c.explanation, 'p'),
       c.evidence.length ? dl(c.evidence.map((e) => [e.question, e.answer]), 'site-pairs site-evidence') : null)))));
 
   const groups = m.answerGroups(definition, d.form).filter((g) => g.pageId !== 'about-you');
-  root.append(section('answers-title', 'The patient\'s answers', h('p', { className: 'site-hint' }, 'As the form asked them, page by page.'),
+  root.append(section('answers-title', t('answersTitle'), h('p', { className: 'site-hint' }, t('answersHint')),
     groups.map((g) => h('div', { className: 'site-answers-group' }, h('h3', {}, g.title),
       dl(g.answers.map((x) => [x.question, x.answer]), 'site-pairs site-answers')))));
 }
@@ -770,7 +792,7 @@ function drawAssessment(root, d, t) {
 
 async function decisionPage(root, id, mine) {
   if (state.referral?.id !== id) {
-    loading(root, 'the referral');
+    loading(root, 'loadingReferral');
     await loadReferral(id);
     if (stale(mine)) return;
   }
@@ -787,32 +809,32 @@ function draft(id) {
 function drawDecision(root) {
   const r = state.referral;
   const d = r.data;
-  const title = 'Record a decision';
-  root.replaceChildren(h('a', { href: `#/referrals/${d.referralId}`, className: 'usa-link site-back' }, `Back to referral ${m.shortId(d.referralId)}`));
+  const title = t('recordADecision');
+  root.replaceChildren(h('a', { href: `#/referrals/${d.referralId}`, className: 'usa-link site-back' }, t('backToReferral', { id: m.shortId(d.referralId) })));
   if (state.conflict) return drawConflict(root);
   setTitle(title);
   root.append(h('h1', {}, title));
   flash(root);
   const a = d.assessment;
   root.append(dl([
-    ['Referral', m.shortId(d.referralId)],
-    ['List', m.bandOf(d.band)?.name || d.band],
-    ['Disposition', `${m.DISPOSITIONS[d.disposition]}${a ? ` — ${a.dispositionReason}` : ''}`],
-    d.redFlags?.length ? ['Red flags', d.redFlags.map((f) => m.flagText(rules, f)).join('; ')] : null,
+    [t('fieldReferral'), m.shortId(d.referralId)],
+    [t('fieldList'), m.bandOf(d.band)?.name || d.band],
+    [t('fieldDisposition'), h('span', {}, m.DISPOSITIONS[d.disposition], a ? [' — ', apiWords(a.dispositionReason)] : null)],
+    d.redFlags?.length ? [t('fieldRedFlags'), apiWords(d.redFlags.map((f) => m.flagText(rules, f)).join('; '))] : null,
   ], 'site-pairs site-pairs--summary'));
   const confirm = a ? m.toConfirm(definition, d) : [];
   if (confirm.length) {
     root.append(h('div', { className: 'usa-summary-box site-confirm' }, h('div', { className: 'usa-summary-box__body' },
-      h('h2', { className: 'usa-summary-box__heading' }, 'To confirm with the patient'),
+      h('h2', { className: 'usa-summary-box__heading' }, t('toConfirmTitle')),
       h('ul', { className: 'usa-list' }, confirm.map((c) => h('li', {}, c.text))))));
   }
   root.append(h('div', { id: 'claim-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }));
   if (!d.open) {
-    root.append(alertBox('info', null, `This referral has been decided: ${m.OUTCOMES[d.outcome]?.name || d.outcome}${d.decidedBy ? ` by ${d.decidedBy}` : ''}.`));
+    root.append(alertBox('info', null, t('referralDecided', { outcome: m.OUTCOMES[d.outcome]?.name || d.outcome, by: d.decidedBy ? t('byWho', { who: d.decidedBy }) : '' })));
     return;
   }
   if (!holdsClaim(d)) {
-    root.append(alertBox('warning', null, 'You need a live claim of your own to record a decision.'), claimBox({ decisionLink: false }));
+    root.append(alertBox('warning', null, t('needClaim')), claimBox({ decisionLink: false }));
     later(redrawClaim, 15_000);
     return;
   }
@@ -849,24 +871,21 @@ function decisionForm(d) {
 
   const drawReason = () => {
     const why = m.reasonRequired({ disposition: d.disposition, override: override(), outcome: values.outcome });
-    reasonLabel.textContent = why ? ' (required)' : ' (optional)';
-    reasonHint.textContent = why === 'override'
-      ? 'Required: you are changing the engine\'s disposition. The reason is kept on the referral and in the audit trail.'
-      : why === 'closing'
-        ? `Required: this outcome closes ${d.disposition === 'EMERGENCY' ? 'an emergency' : 'an urgent'} referral. The reason is kept in the audit trail.`
-        : 'Needed to change the engine\'s disposition or to close an emergency or urgent referral; kept in the audit trail.';
+    reasonLabel.textContent = why ? t('required') : t('optional');
+    reasonHint.textContent = t(why === 'override' ? 'reasonHintOverride'
+      : why === 'closing' ? (d.disposition === 'EMERGENCY' ? 'reasonHintClosingEmergency' : 'reasonHintClosingUrgent')
+        : 'reasonHint');
   };
   const drawOutcomes = () => {
     const allowed = m.outcomesFor(d.disposition, override());
     if (!allowed.includes(values.outcome)) values.outcome = null;
-    outcomeSlot.replaceChildren(radios('outcome', 'Outcome', `The outcomes for ${m.DISPOSITIONS[disposition()].toLowerCase()}.`,
-      allowed.map((o) => ({ value: o, label: m.OUTCOMES[o].name, hint: m.OUTCOMES[o].closes ? 'Closes the referral' : 'Keeps it on the worklist, unclaimed' })),
+    outcomeSlot.replaceChildren(radios('outcome', t('outcomeLegend'), t('outcomesFor', { disposition: m.DISPOSITIONS[disposition()].toLowerCase() }),
+      allowed.map((o) => ({ value: o, label: m.OUTCOMES[o].name, hint: m.OUTCOMES[o].closes ? t('closesReferral') : t('keepsOnWorklist') })),
       values.outcome, (e) => { values.outcome = e.target.value; drawReason(); }));
   };
   const dispositions = Object.keys(m.DISPOSITIONS).sort((x, y) => (x === d.disposition ? -1 : y === d.disposition ? 1 : 0));
-  const dispositionGroup = radios('disposition', 'Disposition',
-    'The engine\'s disposition is chosen. Choosing another overrides it, and needs a reason.',
-    dispositions.map((x) => ({ value: x, label: m.DISPOSITIONS[x], hint: x === d.disposition ? 'The engine\'s disposition' : (d.originalDisposition === x ? 'The engine\'s first disposition' : null) })),
+  const dispositionGroup = radios('disposition', t('dispositionLegend'), t('dispositionHint'),
+    dispositions.map((x) => ({ value: x, label: m.DISPOSITIONS[x], hint: x === d.disposition ? t('enginesDisposition') : (d.originalDisposition === x ? t('enginesFirstDisposition') : null) })),
     disposition(), (e) => { values.disposition = e.target.value; drawOutcomes(); drawReason(); });
   drawOutcomes();
   drawReason();
@@ -874,17 +893,17 @@ function decisionForm(d) {
   const form = h('form', { className: 'usa-form usa-form--large site-decision', novalidate: true, id: 'decision-form' },
     slot, dispositionGroup, outcomeSlot,
     h('div', { className: 'usa-form-group', id: 'reason-group' },
-      h('label', { className: 'usa-label', for: 'reason' }, 'Reason', reasonLabel), reasonHint, reason),
+      h('label', { className: 'usa-label', for: 'reason' }, t('reasonLabel'), reasonLabel), reasonHint, reason),
     h('div', { className: 'usa-form-group', id: 'note-group' },
-      h('label', { className: 'usa-label', for: 'note' }, 'Note (optional)'),
-      h('div', { className: 'usa-hint', id: 'note-hint' }, 'For the next person who opens this referral; kept with the decision.'), note),
-    h('div', { className: 'site-actions' }, h('button', { type: 'submit', className: 'usa-button usa-button--big', id: 'record' }, 'Record decision')));
+      h('label', { className: 'usa-label', for: 'note' }, t('noteLabel')),
+      h('div', { className: 'usa-hint', id: 'note-hint' }, t('noteHint')), note),
+    h('div', { className: 'site-actions' }, h('button', { type: 'submit', className: 'usa-button usa-button--big', id: 'record' }, t('recordDecision'))));
   let sending = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (sending) return;
     const choice = m.decision(d, values);
-    fieldErrors(slot, choice.errors, 'Record a decision');
+    fieldErrors(slot, choice.errors, t('recordADecision'));
     if (choice.errors.length) return;
     sending = true;
     form.querySelector('#record').setAttribute('aria-disabled', 'true');
@@ -904,7 +923,9 @@ async function record(d, body, slot) {
     const { data } = await api.post(`/referrals/${d.referralId}/decision`, { body, ifMatch: r.seen });
     state.drafts.delete(d.referralId);
     state.referral = null;
-    state.flash = { kind: 'success', text: `Decision recorded for referral ${m.shortId(d.referralId)}: ${m.OUTCOMES[data.outcome].name}${data.status === 'DECIDED' ? ' (closed)' : `; it stays on the worklist (${m.STATUSES[data.status].toLowerCase()})`}.` };
+    state.flash = { kind: 'success', text: data.status === 'DECIDED'
+      ? t('decisionRecordedClosed', { id: m.shortId(d.referralId), outcome: m.OUTCOMES[data.outcome].name })
+      : t('decisionRecordedOpen', { id: m.shortId(d.referralId), outcome: m.OUTCOMES[data.outcome].name, status: m.STATUSES[data.status].toLowerCase() }) };
     location.hash = '#/';
   } catch (e) {
     if (e instanceof SignInNeeded) {
@@ -922,27 +943,27 @@ async function record(d, body, slot) {
     if (e.status === 422) {
       const fields = { '/outcome': 'outcome', '/reason': 'reason', '/note': 'note', '/overrideDisposition': 'disposition' };
       const errors = (e.problem.errors || []).map((x) => ({ field: fields[x.pointer] || 'outcome', text: x.detail }));
-      return fieldErrors(slot, errors.length ? errors : [{ field: 'outcome', text: e.problem.detail || 'The decision was refused' }], 'Record a decision');
+      return fieldErrors(slot, errors.length ? errors : [{ field: 'outcome', text: e.problem.detail || t('decisionRefused') }], t('recordADecision'));
     }
     if (e.status === 409) {
       await loadReferral(d.referralId);
       drawDecision(page());
       const now2 = state.referral.data;
       const text = e.type === 'referral-closed'
-        ? `Not recorded: the referral has been decided already (${m.OUTCOMES[now2.outcome]?.name || ''}${now2.decidedBy ? ` by ${now2.decidedBy}` : ''}).`
+        ? t('notRecordedClosed', { outcome: m.OUTCOMES[now2.outcome]?.name || '', by: now2.decidedBy ? t('byWho', { who: now2.decidedBy }) : '' })
         : now2.assignee && now2.assignee !== me() && Date.parse(now2.leaseUntil) > now()
-          ? `Not recorded: ${now2.assignee} holds this referral until ${m.time(now2.leaseUntil, now())}.`
-          : `Not recorded: ${e.problem.detail || 'your claim is no longer live'} Your decision is kept below once you claim it again.`;
+          ? t('notRecordedHeld', { who: now2.assignee, time: m.time(now2.leaseUntil, now()) })
+          : t('notRecordedClaim', { detail: e.problem.detail || t('claimNotLive') });
       claimStatus('warning', text);
       document.getElementById('claim-status').setAttribute('tabindex', '-1');
       document.getElementById('claim-status').focus();
       return;
     }
     slot.replaceChildren(h('div', { id: 'error-summary', tabindex: '-1' },
-      alertBox('error', 'Not recorded', e.status === 503 || e.status === 0
-        ? 'The referrals could not be reached; nothing was recorded. Try again in a moment: your decision is still here.'
-        : `${e.problem.detail || 'The decision could not be recorded.'} Nothing was recorded.`)));
-    setTitle('Record a decision', true);
+      alertBox('error', t('notRecordedTitle'), e.status === 503 || e.status === 0
+        ? t('notRecordedUnreachable')
+        : t('notRecordedDetail', { detail: e.problem.detail || t('notRecordedDefault') }))));
+    setTitle(t('recordADecision'), true);
     document.getElementById('error-summary').focus();
   }
 }
@@ -950,59 +971,59 @@ async function record(d, body, slot) {
 function drawConflict(root) {
   const { before, after } = state.conflict;
   const c = m.changes(before, after, now());
-  setTitle('The referral changed', true);
-  root.append(h('h1', {}, 'The referral changed since you read it'),
-    alertBox('warning', 'Your decision was not recorded', `It was made on version ${before.version} of the referral; it is at version ${after.version} now. Read what changed, then decide again.`),
-    section('changed-title', 'What changed',
-      c.fields.length ? h('ul', { className: 'usa-list', id: 'changed-fields' }, c.fields.map((x) => h('li', {}, x))) : h('p', {}, 'No field you see changed.'),
-      c.since.length ? [h('h3', {}, 'Since you read it'), h('ol', { className: 'usa-list', id: 'changed-since' }, c.since.map((x) => h('li', {}, x)))] : null),
+  setTitle(t('conflictTitle'), true);
+  root.append(h('h1', {}, t('conflictHeading')),
+    alertBox('warning', t('conflictNotRecorded'), t('conflictVersions', { before: before.version, after: after.version })),
+    section('changed-title', t('whatChanged'),
+      c.fields.length ? h('ul', { className: 'usa-list', id: 'changed-fields' }, c.fields.map((x) => h('li', {}, x))) : h('p', {}, t('noFieldChanged')),
+      c.since.length ? [h('h3', {}, t('sinceYouRead')), h('ol', { className: 'usa-list', id: 'changed-since' }, c.since.map((x) => h('li', {}, x)))] : null),
     h('div', { className: 'site-actions' },
       h('button', { type: 'button', className: 'usa-button', id: 'decide-again', onclick: () => {
         state.referral = { id: after.referralId, data: after, seen: after.version, read: after };
         state.conflict = null;
         drawDecision(page());
         focusHeading();
-      } }, 'Decide again on the current version'),
+      } }, t('decideAgain')),
       h('a', { href: `#/referrals/${after.referralId}`, className: 'usa-button usa-button--outline', onclick: () => {
         state.referral = { id: after.referralId, data: after, seen: after.version, read: after, keep: true };
         state.conflict = null;
-      } }, 'Read the referral again')));
+      } }, t('readAgain'))));
 }
 
 // ---- statistics --------------------------------------------------------------------------------
 
 async function statsPage(root, mine) {
-  loading(root, 'the statistics');
+  loading(root, 'loadingStats');
   const { data } = await api.get('/referrals/stats');
   if (stale(mine)) return;
   const s = m.stats(data);
-  const t = now();
-  setTitle('Statistics');
+  const at = now();
+  setTitle(t('statsTitle'));
   const table = (id, caption, heads, rows) => h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-stats-table', id },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, heads.map((x, i) => h('th', { scope: 'col', className: i ? 'site-number' : null }, x)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((x, i) => (i === 0 ? h('th', { scope: 'row', 'data-label': heads[0] }, x)
       : h('td', { 'data-label': heads[i], className: 'site-number' }, String(x))))))));
   root.replaceChildren(
-    h('h1', {}, 'Statistics'),
-    h('p', {}, `As of ${m.time(s.asOf, t)}: ${s.open} open referrals, ${s.overdue} overdue, ${s.total} in all.`),
-    section('bands-title', 'Referrals by list',
-      chart('chart-bands', 'Referrals by list and how many are overdue now (the table below has the same numbers)',
-        s.bands.map((b) => ({ label: b.name, bars: [{ value: b.total, text: `${b.total} in all`, kind: 'total' }, { value: b.overdue, text: `${b.overdue} overdue`, kind: 'overdue' }] }))),
-      table('table-bands', 'Referrals by list', ['List', 'All referrals', 'Overdue now', 'Longest wait now'],
+    h('h1', {}, t('statsTitle')),
+    h('p', {}, t('statsAsOf', { time: m.time(s.asOf, at), open: s.open, overdue: s.overdue, total: s.total })),
+    section('bands-title', t('byListTitle'),
+      chart('chart-bands', t('byListChart'),
+        s.bands.map((b) => ({ label: b.name, bars: [{ value: b.total, text: t('inAll', { n: b.total }), kind: 'total' }, { value: b.overdue, text: t('nOverdue', { n: b.overdue }), kind: 'overdue' }] }))),
+      table('table-bands', t('byListTitle'), [t('statList'), t('statAll'), t('statOverdueNow'), t('statLongestWait')],
         s.bands.map((b) => [b.name, b.total, b.overdue, b.oldestWaiting]))),
-    section('status-title', 'Referrals by status',
-      table('table-status', 'Referrals by status', ['Status', 'Referrals'], s.statuses.map((x) => [x.name, x.count]))),
-    section('ttd-title', 'Time to decision',
-      h('p', { className: 'site-hint' }, 'From the patient sending the form to the decision that closed the referral, for referrals closed in the last 7 and 30 days. Median: half were decided faster. 90th percentile: 9 in 10 were.'),
+    section('status-title', t('byStatusTitle'),
+      table('table-status', t('byStatusTitle'), [t('statStatus'), t('statReferrals')], s.statuses.map((x) => [x.name, x.count]))),
+    section('ttd-title', t('ttdTitle'),
+      h('p', { className: 'site-hint' }, t('ttdHint')),
       ['week', 'month'].map((w) => {
-        const label = w === 'week' ? 'last 7 days' : 'last 30 days';
+        const label = w === 'week' ? t('last7Days') : t('last30Days');
         return [
-          chart(`chart-ttd-${w}`, `Median and 90th percentile time to decision, ${label} (the table below has the same numbers)`,
+          chart(`chart-ttd-${w}`, t('ttdChart', { period: label }),
             s.bands.map((b) => ({ label: b.name, bars: [
-              { value: b[w].median ?? 0, text: b[w].median === null ? 'no decisions' : `median ${b[w].medianText}`, kind: 'median' },
-              { value: b[w].p90 ?? 0, text: b[w].p90 === null ? '' : `90th percentile ${b[w].p90Text}`, kind: 'p90' }] }))),
-          table(`table-ttd-${w}`, `Time to decision, ${label}`, ['List', 'Decided', 'Median', '90th percentile'],
+              { value: b[w].median ?? 0, text: b[w].median === null ? t('noDecisions') : t('medianOf', { t: b[w].medianText }), kind: 'median' },
+              { value: b[w].p90 ?? 0, text: b[w].p90 === null ? '' : t('p90Of', { t: b[w].p90Text }), kind: 'p90' }] }))),
+          table(`table-ttd-${w}`, t('ttdTable', { period: label }), [t('statList'), t('statDecided'), t('statMedian'), t('statP90')],
             s.bands.map((b) => [b.name, b[w].decided, b[w].medianText, b[w].p90Text])),
         ];
       })));
@@ -1025,7 +1046,17 @@ function chart(id, caption, groups) {
 
 // ---- start -------------------------------------------------------------------------------------
 
+/** The header's language switch: the same page in the other language, the focus kept on the switch. */
+function switchLanguage() {
+  setLanguage(other());
+  if (state.referral && route().name === 'referral') state.referral.keep = true; // redrawn from memory, not read again
+  const switcher = document.getElementById('language-switch');
+  return Promise.resolve(render()).then(() => switcher.focus());
+}
+
 async function start() {
+  setLanguage(pick(navigator.languages?.length ? navigator.languages : navigator.language));
+  document.getElementById('language-switch').addEventListener('click', () => guard(switchLanguage()));
   document.getElementById('skip-link').addEventListener('click', (e) => {
     e.preventDefault();
     document.getElementById('main-content').focus();
@@ -1044,9 +1075,9 @@ async function start() {
   if (config.mode === 'cognito') {
     try {
       const back = await auth.completeCognitoSignIn();
-      if (back?.failed) state.flash = { kind: 'error', text: 'The sign-in did not complete. Try again.' };
+      if (back?.failed) state.flash = { kind: 'error', text: t('signInIncomplete') };
     } catch (e) {
-      state.flash = { kind: 'error', text: 'The sign-in did not complete. Try again.' };
+      state.flash = { kind: 'error', text: t('signInIncomplete') };
     }
   }
   render();

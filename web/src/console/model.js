@@ -2,51 +2,47 @@
 // outcomes each disposition allows and when a reason is required (the API's rules, docs/api.md),
 // times in words, what changed between two versions of a referral, the patient's answers read
 // back through the questionnaire definition, and the statistics' rows. The pages, the unit tests
-// and the browser tests all use it.
+// and the browser tests all use it. Every word is messages.json's, in the console's language (i18n.js).
 import * as form from '../app/form-model.js';
+import { t, tr, locale } from './i18n.js';
+
+/** An object whose values are texts of the messages file, read in the current language when used. */
+function texts(prefix, keys, shape = (key) => t(key)) {
+  const out = {};
+  for (const k of keys) Object.defineProperty(out, k, { enumerable: true, get: () => shape(`${prefix}.${k}`, k) });
+  return out;
+}
 
 /** The worklist's lists in the API's order (Band.IN_ORDER): each list is one disposition. */
 export const BANDS = [
   // name: the list's heading; short: the list in a row of the worklist
-  { band: 'EMERGENCY', disposition: 'EMERGENCY', name: 'Emergency', short: 'Emergency' },
-  { band: 'URGENT_REVIEW', disposition: 'URGENT_REVIEW', name: 'Urgent review', short: 'Urgent review' },
-  { band: 'CONSULT', disposition: 'CONSULT', name: 'Consult (medial branch block pathway)', short: 'Consult' },
-  { band: 'GENERAL_CONSULT', disposition: 'OTHER_PATHWAY', name: 'General spine consult', short: 'General consult' },
-  { band: 'RECONTACT', disposition: 'CONSERVATIVE_CARE_FIRST', name: 'Re-contact after conservative care', short: 'Re-contact' },
-];
+  { band: 'EMERGENCY', disposition: 'EMERGENCY' },
+  { band: 'URGENT_REVIEW', disposition: 'URGENT_REVIEW' },
+  { band: 'CONSULT', disposition: 'CONSULT' },
+  { band: 'GENERAL_CONSULT', disposition: 'OTHER_PATHWAY' },
+  { band: 'RECONTACT', disposition: 'CONSERVATIVE_CARE_FIRST' },
+].map((b) => Object.defineProperties(b, {
+  name: { enumerable: true, get: () => t(`band.${b.band}.name`) },
+  short: { enumerable: true, get: () => t(`band.${b.band}.short`) },
+}));
 
 export const bandOf = (band) => BANDS.find((b) => b.band === band);
 export const bandOfDisposition = (disposition) => BANDS.find((b) => b.disposition === disposition);
 
-export const DISPOSITIONS = {
-  EMERGENCY: 'Emergency',
-  URGENT_REVIEW: 'Urgent review',
-  CONSULT: 'Consult (medial branch block pathway)',
-  OTHER_PATHWAY: 'Other pathway: general spine consult',
-  CONSERVATIVE_CARE_FIRST: 'Conservative care first, then re-contact',
-};
-
-export const STATUSES = {
-  NEW: 'New',
-  IN_REVIEW: 'In review',
-  WAITING_FOR_PATIENT: 'Waiting for the patient',
-  DECIDED: 'Decided',
-};
-
-export const TIERS = { HIGH: 'high', MODERATE: 'moderate', LOW: 'low' };
-export const REGIONS = { CERVICAL: 'Neck', THORACIC: 'Mid back', LUMBAR: 'Lower back' };
-export const CRITERION_STATUS = { MET: 'Met', NOT_MET: 'Not met', UNKNOWN: 'Unknown' };
+// the names of the API's codes: messages.json's texts, in the language of the moment they are read
+export const DISPOSITIONS = texts('disposition', ['EMERGENCY', 'URGENT_REVIEW', 'CONSULT', 'OTHER_PATHWAY', 'CONSERVATIVE_CARE_FIRST']);
+export const STATUSES = texts('status', ['NEW', 'IN_REVIEW', 'WAITING_FOR_PATIENT', 'DECIDED']);
+export const TIERS = texts('tier', ['HIGH', 'MODERATE', 'LOW']);
+export const REGIONS = texts('region', ['CERVICAL', 'THORACIC', 'LUMBAR']);
+export const CRITERION_STATUS = texts('criterion', ['MET', 'NOT_MET', 'UNKNOWN']);
 
 /** The outcomes (Outcome.java): whether each closes the referral. */
-export const OUTCOMES = {
-  SCHEDULE_CONSULT: { name: 'Schedule a consult', closes: true },
-  NEEDS_MORE_INFORMATION: { name: 'Needs more information from the patient', closes: false },
-  CONSERVATIVE_CARE_FIRST: { name: 'Conservative care first', closes: true },
-  OTHER_PATHWAY: { name: 'Other pathway (general spine consult)', closes: true },
-  ESCALATE_TO_URGENT: { name: 'Escalate to urgent review', closes: false },
-  REFERRED_TO_EMERGENCY_CARE: { name: 'Referred to emergency care', closes: true },
-  DECLINED: { name: 'Declined', closes: true },
+const CLOSES = {
+  SCHEDULE_CONSULT: true, NEEDS_MORE_INFORMATION: false, CONSERVATIVE_CARE_FIRST: true, OTHER_PATHWAY: true,
+  ESCALATE_TO_URGENT: false, REFERRED_TO_EMERGENCY_CARE: true, DECLINED: true,
 };
+export const OUTCOMES = Object.fromEntries(Object.entries(CLOSES).map(([o, closes]) => [o,
+  Object.defineProperty({ closes }, 'name', { enumerable: true, get: () => t(`outcome.${o}`) })]));
 
 /** docs/api.md "Outcomes by disposition", in its order (the disposition's own outcome first). */
 export const OUTCOMES_BY_DISPOSITION = {
@@ -86,9 +82,9 @@ export function decision(referral, choices) {
   const override = choices.disposition && choices.disposition !== referral.disposition ? choices.disposition : null;
   const errors = [];
   const outcome = choices.outcome || null;
-  if (!outcome) errors.push({ field: 'outcome', text: 'Choose an outcome' });
+  if (!outcome) errors.push({ field: 'outcome', text: t('chooseOutcome') });
   else if (!outcomesFor(referral.disposition, override).includes(outcome)) {
-    errors.push({ field: 'outcome', text: `Choose one of the outcomes for ${DISPOSITIONS[override || referral.disposition].toLowerCase()}` });
+    errors.push({ field: 'outcome', text: t('chooseOutcomeFor', { disposition: DISPOSITIONS[override || referral.disposition].toLowerCase() }) });
   }
   const reason = (choices.reason || '').trim();
   const note = (choices.note || '').trim();
@@ -96,12 +92,11 @@ export function decision(referral, choices) {
   if (why && !reason) {
     errors.push({
       field: 'reason',
-      text: why === 'override'
-        ? 'Give the reason for changing the engine\'s disposition: it is kept in the audit trail'
-        : `Give the reason for closing ${referral.disposition === 'EMERGENCY' ? 'an emergency' : 'an urgent'} referral: it is kept in the audit trail`,
+      text: t(why === 'override' ? 'reasonOverrideMissing'
+        : referral.disposition === 'EMERGENCY' ? 'reasonClosingEmergencyMissing' : 'reasonClosingUrgentMissing'),
     });
-  } else if (reason.length > 1000) errors.push({ field: 'reason', text: 'The reason must be 1000 characters or fewer' });
-  if (note.length > 2000) errors.push({ field: 'note', text: 'The note must be 2000 characters or fewer' });
+  } else if (reason.length > 1000) errors.push({ field: 'reason', text: t('reasonTooLong') });
+  if (note.length > 2000) errors.push({ field: 'note', text: t('noteTooLong') });
   const body = { outcome };
   if (note) body.note = note;
   if (override) body.overrideDisposition = override;
@@ -111,60 +106,70 @@ export function decision(referral, choices) {
 
 // ---- time ------------------------------------------------------------------------------------
 
-/** A length of time in words: "under a minute", "45 min", "3 h", "2 h 10 min", "4 d", "4 d 6 h". */
-export function duration(ms) {
+// Every function of time takes the language last (the current one unless given): the unit tests
+// call them in both languages.
+
+/**
+ * A length of time in words: "under a minute", "45 min", "3 h", "2 h 10 min", "4 d", "4 d 6 h"
+ * (Spanish "menos de un minuto", the same units).
+ */
+export function duration(ms, language) {
   const minutes = Math.floor(Math.abs(ms) / 60000);
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t('underMinute', {}, language);
+  if (minutes < 60) return t('durationMinutes', { m: minutes }, language);
   const hours = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (hours < 24) return m ? `${hours} h ${m} min` : `${hours} h`;
+  if (hours < 24) return m ? t('durationHoursMinutes', { h: hours, m }, language) : t('durationHours', { h: hours }, language);
   const days = Math.floor(hours / 24);
   const h = hours % 24;
-  return h ? `${days} d ${h} h` : `${days} d`;
+  return h ? t('durationDaysHours', { d: days, h }, language) : t('durationDays', { d: days }, language);
 }
 
 /** A duration of seconds (the stats), or "none" for null. */
-export const seconds = (s) => (s === null || s === undefined ? 'none' : duration(s * 1000));
+export const seconds = (s, language) => (s === null || s === undefined ? t('statNone', {}, language) : duration(s * 1000, language));
 
 /**
- * The due time against `now` (ms): "due in 3 h", or "2 h 10 min overdue"; overdue as the API says
- * it (dueAt <= now).
+ * The due time against `now` (ms): "due in 3 h", or "2 h 10 min overdue" (Spanish "vence en 3 h",
+ * "2 h 10 min de retraso"); overdue as the API says it (dueAt <= now).
  */
-export function due(dueAt, now) {
+export function due(dueAt, now, language) {
   const diff = Date.parse(dueAt) - now;
-  if (diff > 0) return { overdue: false, text: `due in ${duration(diff)}` };
-  if (diff > -60000) return { overdue: true, text: 'due now' };
-  return { overdue: true, text: `${duration(diff)} overdue` };
+  if (diff > 0) return { overdue: false, text: t('dueIn', { duration: duration(diff, language) }, language) };
+  if (diff > -60000) return { overdue: true, text: t('dueNow', {}, language) };
+  return { overdue: true, text: t('overdue', { duration: duration(diff, language) }, language) };
 }
 
-export const waiting = (submittedAt, now) => duration(Math.max(0, now - Date.parse(submittedAt)));
+export const waiting = (submittedAt, now, language) => duration(Math.max(0, now - Date.parse(submittedAt)), language);
 
 /** A lease's time left: "28 min left", or "ended 3 min ago". */
-export function leaseLeft(leaseUntil, now) {
+export function leaseLeft(leaseUntil, now, language) {
   const diff = Date.parse(leaseUntil) - now;
-  return diff > 0 ? { live: true, text: `${duration(diff)} left` } : { live: false, text: `ended ${duration(diff)} ago` };
+  return diff > 0 ? { live: true, text: t('leaseLeft', { duration: duration(diff, language) }, language) }
+    : { live: false, text: t('leaseEnded', { duration: duration(diff, language) }, language) };
 }
 
-/** A time as a coordinator reads it: "10:30 UTC", with the day when not today ("Nov 27, 10:30 UTC"). */
-export function time(iso, now, timeZone) {
+/**
+ * A time as a coordinator reads it, with Intl in the language: "10:30 UTC", with the day when not
+ * today ("Nov 27, 2026, 10:30 UTC"; Spanish "27 nov 2026, 10:30 UTC").
+ */
+export function time(iso, now, timeZone, language) {
   if (!iso) return '';
   const at = new Date(iso);
   const zone = timeZone ? { timeZone } : {};
-  const day = (d) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', ...zone }).format(d);
-  const clock = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short', ...zone }).format(at);
+  const day = (d) => new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', ...zone }).format(d);
+  const clock = new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short', ...zone }).format(at);
   return day(at) === day(new Date(now)) ? clock : `${day(at)}, ${clock}`;
 }
 
 /** A calendar date of the form ("1974-01-15") written out, with the age at `now`. */
-export function birthDate(iso, now) {
-  const written = form.longDate(iso, 'en-US');
+export function birthDate(iso, now, language) {
+  const written = form.longDate(iso, locale(language));
   if (!written) return iso ?? '';
   const [y, m, d] = iso.split('-').map(Number);
   const today = new Date(now);
   let age = today.getUTCFullYear() - y;
   if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
-  return `${written} (age ${age})`;
+  return t('age', { date: written, age }, language);
 }
 
 export const shortId = (id) => String(id).slice(0, 8);
@@ -217,17 +222,17 @@ export function row(item, now, me, rules) {
   const dueNow = due(item.dueAt, now);
   const live = item.status === 'IN_REVIEW' && item.assignee && item.leaseUntil && Date.parse(item.leaseUntil) > now;
   const claim = live
-    ? `${item.assignee === me ? 'You' : item.assignee}, until ${time(item.leaseUntil, now)} (${leaseLeft(item.leaseUntil, now).text})`
-    : 'Not claimed';
+    ? t('claimUntil', { who: item.assignee === me ? t('claimYou') : item.assignee, time: time(item.leaseUntil, now), left: leaseLeft(item.leaseUntil, now).text })
+    : t('notClaimed');
   return {
     id: item.referralId,
-    label: `Referral ${shortId(item.referralId)}`,
+    label: t('rowLabel', { id: shortId(item.referralId) }),
     band: band ? band.short : item.band,
     regions: (item.regions || []).map((r) => REGIONS[r] || r).join(', '),
     assessment: urgent
       ? (item.redFlags || []).map((f) => flagText(rules, f))
-      : [`Score ${item.score ?? '–'}${item.tier ? `, ${TIERS[item.tier] || item.tier} tier` : ''}${item.repeatRfaCandidate ? '; repeat ablation candidate' : ''}`],
-    assessmentKind: urgent ? 'Red flags' : 'Score and tier',
+      : [`${t('score', { score: item.score ?? '–' })}${item.tier ? t('tierSuffix', { tier: TIERS[item.tier] || item.tier }) : ''}${item.repeatRfaCandidate ? t('repeatCandidate') : ''}`],
+    assessmentKind: urgent ? t('colRedFlags') : t('colScoreTier'),
     status: STATUSES[item.status] || item.status,
     waiting: waiting(item.submittedAt, now),
     due: dueNow,
@@ -263,7 +268,9 @@ function regionAt(formJson, pointer) {
   return i === null ? null : formJson?.pain?.regions?.[Number(i)]?.region ?? null;
 }
 
-const fillRegion = (definition, text, region) => form.fill(text ?? '', { region: region ? definition.regionNames[region]?.en ?? region : 'this' });
+// the questionnaire's own words, in the console's language (the definition has both)
+const fillRegion = (definition, text, region) => form.fill(text ?? '', { region: region ? tr(definition.regionNames[region]) || region : t('thisRegion') });
+const words = (texts) => (texts ? tr(texts) : undefined);
 
 /**
  * The question the form asked for a JSON pointer of the API (a red flag's, an evidence's, a
@@ -275,17 +282,17 @@ export function question(definition, formJson, pointer) {
   if (typeof pointer !== 'string') return null;
   const index = indexOf(definition);
   const region = regionAt(formJson, pointer);
-  const found = (q, text) => ({ text, question: q.question, region, page: fillRegion(definition, q.page.title.en, region) });
+  const found = (q, text) => ({ text, question: q.question, region, page: fillRegion(definition, words(q.page.title), region) });
   const exact = index.find((q) => q.pattern.test(pointer));
-  if (exact) return found(exact, fillRegion(definition, exact.question.label?.en ?? exact.question.title?.en, region));
+  if (exact) return found(exact, fillRegion(definition, words(exact.question.label) ?? words(exact.question.title), region));
   const i = regionIndex(pointer);
   const concrete = (q) => (q.question.pointer.includes('*') ? (i === null ? null : q.question.pointer.replace('*', i)) : q.question.pointer);
   const within = index.filter((q) => concrete(q)?.startsWith(`${pointer}/`));
   // a treatment's group is its outcome question (physicalTherapy: "Physical therapy")
   const main = within.length === 1 ? within[0] : within.find((q) => concrete(q) === `${pointer}/outcome`);
-  if (main) return found(main, fillRegion(definition, main.question.label?.en, region));
+  if (main) return found(main, fillRegion(definition, words(main.question.label), region));
   if (within.length > 1 && within.every((q) => q.page === within[0].page)) {
-    const title = fillRegion(definition, within[0].page.title.en, region);
+    const title = fillRegion(definition, words(within[0].page.title), region);
     return { text: title, question: null, region, page: title };
   }
   return null;
@@ -293,16 +300,16 @@ export function question(definition, formJson, pointer) {
 
 /** An answer value as the form offered it ("NOT_TRIED" -> "Not tried"); "blank" and "incomplete" in words. */
 export function answerWords(definition, asked, value, formJson) {
-  if (value === 'blank' || value === null || value === undefined || value === '') return 'Not answered';
-  if (value === 'incomplete') return 'Not all answered';
+  if (value === 'blank' || value === null || value === undefined || value === '') return t('notAnswered');
+  if (value === 'incomplete') return t('notAllAnswered');
   const q = asked?.question;
   if (q && (q.type === 'radio' || q.type === 'regions')) {
     const list = typeof q.options === 'string' ? definition.optionSets[q.options] : q.options;
     const option = (list || []).find((o) => o.value === value);
-    if (option) return fillRegion(definition, option.label.en, asked.region);
+    if (option) return fillRegion(definition, words(option.label), asked.region);
   }
-  if (q?.type === 'consent') return value === true || value === 'true' ? 'Yes' : 'No';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (q?.type === 'consent') return value === true || value === 'true' ? t('yes') : t('no');
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
   return String(value);
 }
 
@@ -310,12 +317,12 @@ export function answerWords(definition, asked, value, formJson) {
 function slotAnswer(definition, slot, answers) {
   const q = slot.question;
   const value = answers[slot.key];
-  if (form.isBlank(value)) return 'Not answered';
+  if (form.isBlank(value)) return t('notAnswered');
   if (q.type === 'radio' || q.type === 'regions') {
     const list = form.options(definition, q, answers, slot.region);
-    return [].concat(value).map((v) => fillRegion(definition, list.find((o) => o.value === v)?.label.en ?? v, slot.region)).join(', ');
+    return [].concat(value).map((v) => fillRegion(definition, words(list.find((o) => o.value === v)?.label) ?? v, slot.region)).join(', ');
   }
-  if (q.type === 'consent') return value ? 'Yes' : 'No';
+  if (q.type === 'consent') return value ? t('yes') : t('no');
   if (q.type === 'date') return `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
   if (q.type === 'number' && q.toSchema?.multiply) return String(value);
   return String(value);
@@ -336,10 +343,10 @@ export function answerGroups(definition, formJson) {
     groups.push({
       id: visible.route,
       pageId: visible.page.id,
-      title: fillRegion(definition, visible.page.title.en, visible.region),
+      title: fillRegion(definition, words(visible.page.title), visible.region),
       answers: slots.map((slot) => ({
         pointer: slot.pointer,
-        question: fillRegion(definition, slot.question.label?.en ?? slot.question.title?.en, slot.region),
+        question: fillRegion(definition, words(slot.question.label) ?? words(slot.question.title), slot.region),
         answer: slotAnswer(definition, slot, answers),
       })),
     });
@@ -351,12 +358,12 @@ export function answerGroups(definition, formJson) {
 export function patient(formJson, now) {
   const p = formJson?.patient || {};
   return {
-    name: p.name || 'Not given',
-    dateOfBirth: p.dateOfBirth ? birthDate(p.dateOfBirth, now) : 'Not given',
-    phone: p.phone || 'Not given',
-    email: p.email || 'Not given',
-    preferredContact: { PHONE: 'Phone', EMAIL: 'Email', EITHER: 'Either' }[p.preferredContact] || p.preferredContact || 'Not given',
-    language: { en: 'English', es: 'Spanish' }[p.language] || p.language || 'Not given',
+    name: p.name || t('notGiven'),
+    dateOfBirth: p.dateOfBirth ? birthDate(p.dateOfBirth, now) : t('notGiven'),
+    phone: p.phone || t('notGiven'),
+    email: p.email || t('notGiven'),
+    preferredContact: ['PHONE', 'EMAIL', 'EITHER'].includes(p.preferredContact) ? t(`contact.${p.preferredContact}`) : p.preferredContact || t('notGiven'),
+    language: ['en', 'es'].includes(p.language) ? t(`language.${p.language}`) : p.language || t('notGiven'),
   };
 }
 
@@ -369,7 +376,7 @@ export function toConfirm(definition, detail) {
   if (!a) return [];
   return (a.toConfirm || []).map((item) => {
     const criterion = (a.readiness || []).find((c) => c.id === item);
-    if (criterion) return { id: item, text: `${criterion.text} (readiness criterion ${criterion.number}: ${CRITERION_STATUS[criterion.status] || criterion.status})` };
+    if (criterion) return { id: item, text: t('toConfirmCriterion', { text: criterion.text, n: criterion.number, status: CRITERION_STATUS[criterion.status] || criterion.status }) };
     if (item.startsWith('/')) {
       const q = question(definition, detail.form, item);
       return { id: item, text: q ? `${q.text} (${q.page})` : item };
@@ -382,7 +389,7 @@ export function toConfirm(definition, detail) {
 export function redFlags(definition, detail) {
   const flags = detail.assessment?.redFlags;
   if (!flags) return [];
-  const kinds = [['hardStops', 'Hard stop'], ['urgent', 'Urgent'], ['noted', 'Noted (not a red flag on its own)']];
+  const kinds = [['hardStops', t('flagHardStop')], ['urgent', t('flagUrgent')], ['noted', t('flagNoted')]];
   return kinds.flatMap(([key, kind]) => (flags[key] || []).map((f) => ({
     id: f.id, kind, text: f.text, source: f.source,
     question: question(definition, detail.form, f.question)?.text ?? f.question,
@@ -421,18 +428,18 @@ export function scores(detail) {
 /** One audit entry in words. */
 export function auditText(entry, now) {
   switch (entry.action) {
-    case 'CREATED': return `Created: ${STATUSES[entry.status] || entry.status}, ${DISPOSITIONS[entry.disposition] || entry.disposition}`;
-    case 'VIEWED': return 'Viewed';
-    case 'CLAIMED': return `Claimed until ${time(entry.leaseUntil, now)}`;
-    case 'RELEASED': return 'Released the claim';
-    case 'ALERTED': return 'Alert sent to the team';
-    case 'ESCALATED': return 'Escalated: still not decided';
+    case 'CREATED': return t('audit.CREATED', { status: STATUSES[entry.status] || entry.status, disposition: DISPOSITIONS[entry.disposition] || entry.disposition });
+    case 'VIEWED': return t('audit.VIEWED');
+    case 'CLAIMED': return t('audit.CLAIMED', { time: time(entry.leaseUntil, now) });
+    case 'RELEASED': return t('audit.RELEASED');
+    case 'ALERTED': return t('audit.ALERTED');
+    case 'ESCALATED': return t('audit.ESCALATED');
     case 'DECIDED': {
-      const parts = [`Decided: ${OUTCOMES[entry.outcome]?.name || entry.outcome}`];
-      if (entry.overriddenDisposition) parts.push(`disposition changed from ${DISPOSITIONS[entry.overriddenDisposition]} to ${DISPOSITIONS[entry.disposition]}`);
-      parts.push(`now ${(STATUSES[entry.status] || entry.status).toLowerCase()}`);
-      if (entry.reason) parts.push(`reason: ${entry.reason}`);
-      if (entry.note) parts.push(`note: ${entry.note}`);
+      const parts = [t('audit.DECIDED', { outcome: OUTCOMES[entry.outcome]?.name || entry.outcome })];
+      if (entry.overriddenDisposition) parts.push(t('audit.dispositionChanged', { from: DISPOSITIONS[entry.overriddenDisposition], to: DISPOSITIONS[entry.disposition] }));
+      parts.push(t('audit.now', { status: (STATUSES[entry.status] || entry.status).toLowerCase() }));
+      if (entry.reason) parts.push(t('audit.reason', { reason: entry.reason }));
+      if (entry.note) parts.push(t('audit.note', { note: entry.note }));
       return parts.join('; ');
     }
     default: return entry.action;
@@ -445,15 +452,16 @@ export function auditText(entry, now) {
  */
 export function changes(before, after, now) {
   const out = [];
-  const say = (label, a, b) => { if ((a ?? null) !== (b ?? null)) out.push(`${label}: ${a ?? 'none'} → ${b ?? 'none'}`); };
-  say('Status', STATUSES[before.status] || before.status, STATUSES[after.status] || after.status);
-  say('Claimed by', before.assignee, after.assignee);
-  say('Claim until', before.leaseUntil ? time(before.leaseUntil, now) : null, after.leaseUntil ? time(after.leaseUntil, now) : null);
-  say('Disposition', DISPOSITIONS[before.disposition], DISPOSITIONS[after.disposition]);
-  say('List', bandOf(before.band)?.name, bandOf(after.band)?.name);
-  say('Outcome', OUTCOMES[before.outcome]?.name, OUTCOMES[after.outcome]?.name);
-  say('Note', before.note, after.note);
-  say('Reason', before.reason, after.reason);
+  const none = t('changeNone');
+  const say = (key, a, b) => { if ((a ?? null) !== (b ?? null)) out.push(`${t(`change.${key}`)}: ${a ?? none} → ${b ?? none}`); };
+  say('status', STATUSES[before.status] || before.status, STATUSES[after.status] || after.status);
+  say('claimedBy', before.assignee, after.assignee);
+  say('claimUntil', before.leaseUntil ? time(before.leaseUntil, now) : null, after.leaseUntil ? time(after.leaseUntil, now) : null);
+  say('disposition', DISPOSITIONS[before.disposition], DISPOSITIONS[after.disposition]);
+  say('list', bandOf(before.band)?.name, bandOf(after.band)?.name);
+  say('outcome', OUTCOMES[before.outcome]?.name, OUTCOMES[after.outcome]?.name);
+  say('note', before.note, after.note);
+  say('reason', before.reason, after.reason);
   // the changes since: entries of a version after the one read (each change's entry names the
   // version it made); without versions, the entries after as many as were read
   const notices = new Set(['VIEWED', 'ALERTED', 'ESCALATED']);
@@ -462,7 +470,7 @@ export function changes(before, after, now) {
     ? (after.audit || []).filter((e) => e.version != null && e.version > before.version)
     : (after.audit || []).slice((before.audit || []).length))
     .filter((e) => !notices.has(e.action))
-    .map((e) => `${time(e.at, now)}: ${e.actor === 'system' ? 'the system' : e.actor} — ${auditText(e, now)}`);
+    .map((e) => `${time(e.at, now)}: ${e.actor === 'system' ? t('theSystem') : e.actor} — ${auditText(e, now)}`);
   return { fields: out, since, versions: [before.version, after.version] };
 }
 

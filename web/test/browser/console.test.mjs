@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, tabTo, ARTIFACTS, BASE, web, vignette } from './support.mjs';
 import * as m from '../../src/console/model.js';
+import * as i18n from '../../src/console/i18n.js';
 
 const SEED = JSON.parse(readFileSync(process.env.CONSOLE_SEED || join(ARTIFACTS, 'console-seed.json'), 'utf8'));
 const NOW = Date.parse(SEED.now);
@@ -508,6 +509,179 @@ test('the statistics page: counts by band and status, time to decision per band 
   assert.equal(await page.locator('.site-chart__body[aria-hidden="true"]').count(), 3);
   assert.match(await page.locator('#chart-ttd-week').innerText(), /median 3 h/);
   await check(page, 'stats');
+  await page.context().close();
+});
+
+// ---- Spanish ------------------------------------------------------------------------------------
+
+const es = (key, values) => i18n.t(key, values, 'es');
+/** The model's words in Spanish (its code names read the console's language when used). */
+function inSpanish(fn) {
+  i18n.setLanguage('es');
+  try { return fn(); } finally { i18n.setLanguage('en'); }
+}
+/** The English texts of the messages file that differ in Spanish, without placeholders. */
+const ENGLISH = new Set(Object.entries(i18n.messages.text).filter(([k, x]) => k !== 'otherLanguage' && x.en !== x.es && !/\{\w+\}/.test(x.en)).map(([, x]) => x.en.trim()));
+/** Text nodes and the labels a screen reader or a narrow table shows that are English console texts (the API's words, marked lang="en", left out). */
+async function englishLeft(page) {
+  const shown = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="en"], script, style, noscript, [hidden]')) continue;
+      if (n.textContent.trim()) out.push(n.textContent.trim());
+    }
+    for (const el of document.querySelectorAll('[aria-label], [data-label]')) {
+      if (el.closest('[lang="en"]')) continue;
+      out.push(el.getAttribute('aria-label'), el.getAttribute('data-label'));
+    }
+    out.push(document.title);
+    return out.filter(Boolean);
+  });
+  return [...new Set(shown.filter((s) => ENGLISH.has(s)))];
+}
+
+test('in Spanish: a real language switch, then the sign-in, the worklist, a referral and the statistics read in Spanish, axe-clean at 320 and 1280 px', { timeout: 180_000 }, async () => {
+  const page = await newConsolePage();
+  await page.goto('/console/');
+  await page.locator('#username').waitFor();
+  const switcher = page.locator('#language-switch');
+  assert.equal(await switcher.evaluate((b) => b.tagName), 'BUTTON', 'a real button');
+  assert.equal(await switcher.getAttribute('lang'), 'es', 'named in its own language');
+  assert.equal(await switcher.innerText(), 'Español');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the browser\'s language (en-US) first');
+  // keyboard only: Tab to the switch, Enter
+  await tabTo(page, 'language-switch');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'language-switch', 'the focus stays on the switch');
+  assert.equal(await switcher.getAttribute('lang'), 'en');
+  assert.equal(await switcher.innerText(), 'English');
+  assert.equal(await page.locator('h1').innerText(), 'Iniciar sesión');
+  assert.equal(await page.locator('label[for="username"]').innerText(), 'Nombre de usuario');
+  assert.equal(await page.locator('#skip-link').textContent(), 'Saltar al contenido principal');
+  // the error pattern in Spanish
+  await page.click('#sign-in');
+  await page.locator('#error-summary').waitFor();
+  assert.match(await page.locator('#error-summary').innerText(), /Hay un problema[\s\S]*Escriba un nombre de usuario/);
+  assert.equal(await page.title(), 'Error: Iniciar sesión – Consola de coordinadores');
+  assert.equal(await page.locator('#username-error').textContent(), 'Error: Escriba un nombre de usuario');
+  assert.deepEqual(await englishLeft(page), [], 'English left on the sign-in page');
+  await check(page, 'es-sign-in-errors');
+  await page.fill('#username', 'lucia');
+  await page.click('#sign-in');
+  await page.locator('#me').filter({ hasText: 'lucia' }).waitFor();
+  await worklistShown(page);
+
+  // the worklist
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es', 'signing in keeps the language');
+  assert.equal(await page.locator('h1').innerText(), 'Lista de trabajo');
+  assert.equal(await page.title(), 'Lista de trabajo – Consola de coordinadores');
+  assert.match(await page.locator('#who').innerText(), /^Sesión iniciada como lucia\s+Cerrar sesión$/);
+  assert.equal(await page.locator('#nav').getAttribute('aria-label'), 'Consola');
+  assert.deepEqual(await page.locator('#nav a').allInnerTexts(), ['Lista de trabajo', 'Estadísticas']);
+  assert.equal(await page.locator('#shortcuts-title').innerText(), 'Atajos de teclado');
+  assert.match(await page.locator('#shortcuts').innerText(), /j o ↓ derivación siguiente/);
+  assert.equal(await page.locator('label[for="filter-status"]').innerText(), 'Estado');
+  assert.deepEqual(await page.locator('#filter-status option').allInnerTexts(), ['Cualquier estado abierto', 'Nueva', 'En revisión', 'Esperando al paciente']);
+  assert.match(await page.locator('#as-of').innerText(), /^Listas a las \d\d:\d\d UTC; se actualizan cada 20 segundos\. Actualizar ahora$/);
+  assert.deepEqual(await page.$$eval('#lists h2', (hs) => hs.map((x) => x.firstChild.textContent)), m.BANDS.map((b) => es(`band.${b.band}.name`)));
+  const firstTable = page.locator('#lists table').first();
+  const urgentFirst = ['EMERGENCY', 'URGENT_REVIEW'].includes(await firstTable.evaluate((x) => x.closest('section').dataset.band));
+  assert.deepEqual(await firstTable.locator('thead th').allInnerTexts(),
+    ['Derivación', 'Lista', 'Región', urgentFirst ? 'Señales de alarma' : 'Puntuación y nivel', 'Estado', 'Espera', 'Vencimiento', 'Reserva']);
+  const api = await apiAs('lucia');
+  const open = await api.all();
+  assert.deepEqual(await rowIds(page), open.map((i) => i.referralId), 'the same rows in the same order');
+  for (const item of open) {
+    const due = await cellText(page, item.referralId, 'Vencimiento');
+    assert.equal(due, m.due(item.dueAt, NOW, 'es').text, `${item.referralId}: the due time in Spanish`);
+    assert.match(due, /^(vence en .+|vence ahora|.+ de retraso)$/);
+    assert.equal(await cellText(page, item.referralId, 'Lista'), es(`band.${item.band}.short`));
+    assert.equal(await cellText(page, item.referralId, 'Estado'), es(`status.${item.status}`));
+    assert.equal(await page.locator(`#lists tr[data-id="${item.referralId}"] th a`).innerText(), `Derivación ${m.shortId(item.referralId)}`);
+  }
+  if (open.some((i) => i.referralId === SEED.dueIn3h)) assert.equal(await cellText(page, SEED.dueIn3h, 'Vencimiento'), 'vence en 3 h');
+  const consult = open.find((i) => i.band === 'CONSULT' && i.status === 'NEW');
+  assert.equal(await cellText(page, consult.referralId, 'Puntuación y nivel'), `Puntuación ${consult.score}, nivel ${es(`tier.${consult.tier}`)}${consult.repeatRfaCandidate ? '; candidato a repetir la ablación' : ''}`);
+  assert.equal(await cellText(page, consult.referralId, 'Reserva'), 'Sin reservar');
+  // the rule set's red-flag words stay the API's, marked as English
+  const flagged = open.find((i) => (i.band === 'URGENT_REVIEW' || i.band === 'EMERGENCY') && i.redFlags?.length);
+  if (flagged) assert.ok(await page.locator(`#lists tr[data-id="${flagged.referralId}"] .site-flags li[lang="en"]`).count(), 'the rule set\'s words marked lang="en"');
+  // an announcement of the live region, in Spanish
+  await page.locator('h1').focus();
+  await page.keyboard.press('c');
+  assert.equal(await page.locator('#list-status').innerText(), 'Primero vaya a una derivación (j o ↓) y luego pulse c para reservarla.');
+  noPhi(await page.locator('body').innerText(), 'the Spanish worklist');
+  assert.deepEqual(await englishLeft(page), [], 'English left on the worklist');
+  await check(page, 'es-worklist');
+
+  // a referral (two regions), read in Spanish
+  const id = SEED.ids.V12;
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#audit-title').waitFor();
+  const d = (await api.get(`/referrals/${id}`)).body;
+  const v = vignette('V12');
+  assert.equal(await page.locator('h1').innerText(), `Derivación ${m.shortId(id)}`);
+  assert.equal(await page.title(), `Derivación ${m.shortId(id)} – Consola de coordinadores`);
+  assert.equal(await page.locator('.site-back').innerText(), 'Volver a la lista de trabajo');
+  const headings = await page.locator('main h2').allInnerTexts();
+  for (const h2 of ['Paciente', 'Por qué esta lista', 'Señales de alarma', 'Puntuación facetaria', 'Preparación para un bloqueo de rama medial', 'Las respuestas del paciente', 'Registro de auditoría']) {
+    assert.ok(headings.includes(h2), `the heading ${h2}`);
+  }
+  const text = await page.locator('main').innerText();
+  assert.ok(text.includes(m.birthDate(v.patient.dateOfBirth, NOW, 'es')), 'the date of birth written out in Spanish');
+  assert.match(text, /Idioma del formulario\s+(Inglés|Español)/);
+  assert.match(await page.locator('#claim-text').innerText(), /^(Sin reservar|Reservada por .+ hasta las .+ \(quedan .+\))\.$/);
+  assert.equal(await page.locator('#claim').innerText(), 'Reservar');
+  const criteria = await page.locator('.site-criterion h3').allInnerTexts();
+  d.assessment.readiness.forEach((c, i) => assert.ok(criteria[i].endsWith(es(`criterion.${c.status}`)), `${c.id}: ${es(`criterion.${c.status}`)}`));
+  assert.deepEqual(await page.locator('table.site-contributions').first().locator('thead th').allInnerTexts(), ['Regla', 'Qué', 'Puntos', 'Fuente']);
+  assert.ok(await page.locator('table.site-contributions td[lang="en"]').count(), 'the engine\'s words marked lang="en"');
+  // the answers in the questionnaire's own Spanish
+  const groups = inSpanish(() => m.answerGroups(definition, d.form).filter((g) => g.pageId !== 'about-you'));
+  assert.deepEqual(await page.locator('.site-answers-group h3').allInnerTexts(), groups.map((g) => g.title));
+  assert.ok(groups.some((g) => g.title.includes('el cuello')) && groups.some((g) => g.title.includes('la parte baja de la espalda')), 'each region\'s pages in Spanish');
+  const firstQuestion = groups[0].answers[0];
+  assert.ok(text.includes(firstQuestion.question), `the question in Spanish: ${firstQuestion.question}`);
+  assert.match(await page.locator('.site-audit tbody tr').first().innerText(), /Sistema\s+Creada: Nueva/);
+  assert.deepEqual(await englishLeft(page), [], 'English left on the referral');
+  await check(page, 'es-referral');
+  // switching on the page redraws it in the other language, with the focus on the switch, and back
+  await switcher.click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.locator('h1').innerText(), `Referral ${m.shortId(id)}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'language-switch');
+  await switcher.click();
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.equal(await page.locator('h1').innerText(), `Derivación ${m.shortId(id)}`);
+
+  // the statistics
+  await page.click('#nav a[data-route="stats"]');
+  await page.locator('#table-ttd-week').waitFor();
+  const s = (await api.get('/referrals/stats')).body;
+  const rows = (tid) => page.locator(`#${tid} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+  assert.equal(await page.locator('h1').innerText(), 'Estadísticas');
+  assert.match(await page.locator('main p').first().innerText(), new RegExp(`^A las \\d\\d:\\d\\d UTC: ${s.open} derivaciones abiertas, ${s.overdue} atrasadas, ${s.total} en total\\.$`));
+  assert.equal(await page.locator('#table-bands caption').innerText(), 'Derivaciones por lista');
+  assert.deepEqual(await page.locator('#table-bands thead th').allInnerTexts(), ['Lista', 'Todas las derivaciones', 'Atrasadas ahora', 'Espera más larga ahora']);
+  assert.deepEqual(await rows('table-bands'), m.BANDS.map((b) => [es(`band.${b.band}.name`), String(s.byDisposition[b.disposition]),
+    String(s.overdueByDisposition[b.disposition]), m.seconds(s.oldestWaitingSeconds[b.disposition], 'es')]));
+  assert.deepEqual(await rows('table-status'), Object.keys(m.STATUSES).map((k) => [es(`status.${k}`), String(s.byStatus[k])]));
+  assert.deepEqual(await rows('table-ttd-week'), m.BANDS.map((b) => {
+    const x = s.timeToDecision.last7Days[b.disposition];
+    return [es(`band.${b.band}.name`), String(x.decided), m.seconds(x.medianSeconds, 'es'), m.seconds(x.p90Seconds, 'es')];
+  }));
+  assert.equal(await page.locator('#table-ttd-month caption').innerText(), 'Tiempo hasta la decisión, últimos 30 días');
+  assert.match(await page.locator('#chart-ttd-week').innerText(), /mediana 3 h/);
+  if (m.BANDS.some((b) => s.timeToDecision.last7Days[b.disposition].medianSeconds == null)) {
+    assert.match(await page.locator('#chart-ttd-week').innerText(), /sin decisiones/);
+  }
+  assert.deepEqual(await englishLeft(page), [], 'English left on the statistics');
+  await check(page, 'es-stats');
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], 'the language is kept in memory only');
+  assert.deepEqual(await page.context().cookies(), []);
   await page.context().close();
 });
 
