@@ -75,6 +75,7 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.DRAFTS_TABLE.name(), resources.draftsTable());
         env.put(Config.Var.AUDIT_TABLE.name(), resources.auditTable());
+        env.put(Config.Var.BLOCKS_TABLE.name(), resources.blocksTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
@@ -128,6 +129,10 @@ public final class LocalAws implements AutoCloseable {
 
     public String auditTable() {
         return resources.auditTable();
+    }
+
+    public String blocksTable() {
+        return resources.blocksTable();
     }
 
     public String consultQueueUrl() {
@@ -221,6 +226,7 @@ public final class LocalAws implements AutoCloseable {
                 clients.dynamoDb().deleteTable(r -> r.tableName(referralsTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(draftsTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(auditTable()));
+                clients.dynamoDb().deleteTable(r -> r.tableName(blocksTable()));
             }
             if (backends.elasticMq().isRunning()) {
                 clients.sqs().deleteQueue(r -> r.queueUrl(consultQueueUrl()));
