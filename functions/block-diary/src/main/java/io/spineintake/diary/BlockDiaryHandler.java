@@ -17,7 +17,6 @@ import io.spineintake.platform.http.RequestBodies;
 import io.spineintake.platform.http.RequestTargets;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.referrals.ReferralRepository;
-import io.spineintake.triage.form.FormContract;
 import io.spineintake.triage.rules.BlockRuleFile;
 import java.time.Clock;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class BlockDiaryHandler implements RequestHandler<APIGatewayV2HTTPE
         this.clock = env.clock();
         this.diary = new DiaryService(new BlockRepository(env.clients(), config.blocksTable()),
                 new ReferralRepository(env.clients(), config.referralsTable(), config.auditTable()),
-                new IntakeRepository(env.clients(), config.intakesTable()), FormContract.load().mapper(),
+                new IntakeRepository(env.clients(), config.intakesTable()),
                 BlockRuleFile.fromEnvironment(config.values()), clock);
     }
 

@@ -1,6 +1,7 @@
 package io.spineintake.diary;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spineintake.platform.Json;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.DiaryLinks;
 import io.spineintake.platform.blocks.DiarySchedule;
@@ -18,8 +19,8 @@ import io.spineintake.platform.referrals.ReferralRepository;
 import io.spineintake.triage.block.BlockRules;
 import io.spineintake.triage.block.DiaryEntry;
 import io.spineintake.triage.block.Movement;
-import io.spineintake.triage.form.IntakeForm;
-import io.spineintake.triage.form.RegionPain;
+import io.spineintake.triage.form.Movements;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,16 +55,13 @@ final class DiaryService {
     private final BlockRepository blocks;
     private final ReferralRepository referrals;
     private final IntakeRepository intakes;
-    private final ObjectMapper formMapper;
     private final BlockRules rules;
     private final Clock clock;
 
-    DiaryService(BlockRepository blocks, ReferralRepository referrals, IntakeRepository intakes, ObjectMapper formMapper,
-                 BlockRules rules, Clock clock) {
+    DiaryService(BlockRepository blocks, ReferralRepository referrals, IntakeRepository intakes, BlockRules rules, Clock clock) {
         this.blocks = blocks;
         this.referrals = referrals;
         this.intakes = intakes;
-        this.formMapper = formMapper;
         this.rules = rules;
         this.clock = clock;
     }
@@ -170,27 +168,39 @@ final class DiaryService {
                 .withErrors(List.of(new FieldError("/timePoint", "This time point has an entry already."))));
     }
 
-    /** What the patient's intake said makes the pain worse, in the block's region (all regions when none matches). */
+    /**
+     * What the patient's intake said makes the pain worse (the form's {@code pain.regions[].worseWith},
+     * the engine's {@link Movements}), in the block's region; every region's when none matches.
+     */
     List<Movement> movements(Access access) {
-        Optional<IntakeForm> form = referrals.get(access.referralId()).map(ReferralRecord::intakeId)
-                .flatMap(intakes::get).map(IntakeRecord::formJson).map(this::form);
-        if (form.isEmpty() || form.get().pain() == null) {
+        Optional<JsonNode> form = referrals.get(access.referralId()).map(ReferralRecord::intakeId)
+                .flatMap(intakes::get).map(IntakeRecord::formJson).map(DiaryService::tree);
+        if (form.isEmpty()) {
             return List.of();
         }
-        List<RegionPain> regions = form.get().pain().regions();
-        List<RegionPain> same = regions.stream().filter(r -> r.region() == access.episode().region()).toList();
+        List<JsonNode> regions = new ArrayList<>();
+        form.get().path("pain").path("regions").forEach(regions::add);
+        List<JsonNode> same = regions.stream()
+                .filter(r -> access.episode().region().name().equals(r.path("region").asText())).toList();
         Set<Movement> out = new LinkedHashSet<>();
-        for (RegionPain r : same.isEmpty() ? regions : same) {
-            out.addAll(Movement.aggravating(r.worseWith()));
+        for (JsonNode r : same.isEmpty() ? regions : same) {
+            JsonNode worse = r.get("worseWith");
+            if (worse != null && worse.isObject()) {
+                try {
+                    out.addAll(Movement.aggravating(Json.mapper().treeToValue(worse, Movements.class)));
+                } catch (IOException e) {
+                    throw new IllegalStateException("stored intake form's movements are not readable", e);
+                }
+            }
         }
         return List.copyOf(out);
     }
 
-    private IntakeForm form(String json) {
+    private static JsonNode tree(String json) {
         try {
-            return formMapper.readValue(json, IntakeForm.class);
+            return Json.mapper().readTree(json);
         } catch (IOException e) {
-            throw new IllegalStateException("stored intake form is not readable", e);
+            throw new IllegalStateException("stored intake form is not JSON", e);
         }
     }
 
