@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** POST and GET /referrals/{id}/blocks and the diary-link routes, on dynalite, with the engine's verdicts. */
 @ExtendWith(LocalAwsExtension.class)
 class BlocksTest {
+    /** Every diary link issued here: PhiLogScanTest looks for them in every log line. */
+    static final java.util.Set<String> ISSUED_TOKENS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     Api api;
     String id;
 
@@ -154,6 +157,7 @@ class BlocksTest {
         Api.Answer issued = api.issueLink("alice.ng", id, episodeId);
         assertThat(issued.status()).isEqualTo(201);
         String token = issued.body().path("token").asText();
+        ISSUED_TOKENS.add(token);
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         assertThat(issued.body().path("expiresAt").asText()).isEqualTo("2026-11-29T08:00:00.000Z");
         assertThat(link(episodeId).path("status").asText()).isEqualTo("ACTIVE");
@@ -165,6 +169,7 @@ class BlocksTest {
 
         // a new link replaces the old one: the old one is revoked at once
         String second = api.issueLink("bob.okafor", id, episodeId).body().path("token").asText();
+        ISSUED_TOKENS.add(second);
         assertThat(second).isNotEqualTo(token);
         assertThat(api.blocks.link(io.spineintake.platform.blocks.DiaryLinks.hash(token)).orElseThrow().revoked()).isTrue();
         assertThat(api.blocks.episode(id, episodeId).orElseThrow().linkHash())
@@ -184,7 +189,7 @@ class BlocksTest {
         assertThat(actions.get(0)).isEqualTo(AuditAction.CREATED);
         assertThat(api.audit(api.get(id)).toString()).doesNotContain(token).doesNotContain(second);
 
-        api.issueLink("alice.ng", id, episodeId);
+        ISSUED_TOKENS.add(api.issueLink("alice.ng", id, episodeId).body().path("token").asText());
         api.clock.advance(Duration.ofHours(47)); // 48 h after the block
         assertThat(link(episodeId).path("status").asText()).isEqualTo("EXPIRED");
         Api.Answer late = api.issueLink("alice.ng", id, episodeId);
