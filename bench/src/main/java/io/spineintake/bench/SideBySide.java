@@ -200,6 +200,7 @@ public final class SideBySide {
             env.put("REFERRALS_TABLE", r.referralsTable());
             env.put("DRAFTS_TABLE", r.draftsTable());
             env.put("AUDIT_TABLE", r.auditTable());
+            env.put("BLOCKS_TABLE", r.blocksTable());
             env.put("CONSULT_QUEUE_URL", r.consultQueueUrl());
         }
         env.put("REFERRAL_DUE_EMERGENCY", "PT1H");

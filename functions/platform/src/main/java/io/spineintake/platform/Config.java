@@ -41,6 +41,8 @@ public final class Config {
         REFERRALS_TABLE("referralsTable", Source.TEMPLATE),
         /** The intake drafts table (save and come back later). */
         DRAFTS_TABLE("draftsTable", Source.TEMPLATE),
+        /** Block episodes, their diary entries and diary links (issue 17). */
+        BLOCKS_TABLE("blocksTable", Source.TEMPLATE),
         /** The referrals' audit table (append-only, one item per entry). */
         AUDIT_TABLE("auditTable", Source.TEMPLATE),
         /** How long an intake may stay PENDING before the reconciler routes it (seconds; default 120). */
@@ -151,6 +153,10 @@ public final class Config {
 
     public String draftsTable() {
         return required(Var.DRAFTS_TABLE);
+    }
+
+    public String blocksTable() {
+        return required(Var.BLOCKS_TABLE);
     }
 
     public String auditTable() {

@@ -15,7 +15,9 @@ import io.spineintake.platform.http.HttpResponses;
 import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.http.RequestBodies;
 import io.spineintake.platform.http.RequestTargets;
+import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.intakes.IntakeRepository;
+import io.spineintake.triage.rules.BlockRuleFile;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.time.Clock;
@@ -42,14 +44,23 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public static final String CLAIM = "POST /referrals/{id}/claim";
     public static final String RELEASE = "POST /referrals/{id}/release";
     public static final String DECISION = "POST /referrals/{id}/decision";
-    public static final List<String> ROUTES = List.of(LIST, STATS, DETAIL, CLAIM, RELEASE, DECISION);
+    public static final String BLOCKS = "GET /referrals/{id}/blocks";
+    public static final String RECORD_BLOCK = "POST /referrals/{id}/blocks";
+    public static final String ISSUE_DIARY_LINK = "POST /referrals/{id}/blocks/{episodeId}/diary-link";
+    public static final String REVOKE_DIARY_LINK = "DELETE /referrals/{id}/blocks/{episodeId}/diary-link";
+    public static final List<String> ROUTES = List.of(LIST, STATS, DETAIL, CLAIM, RELEASE, DECISION, BLOCKS, RECORD_BLOCK,
+            ISSUE_DIARY_LINK, REVOKE_DIARY_LINK);
 
     /** MDC key of the referral a request is about (a UUID: no patient data). */
     public static final String REFERRAL_ID = "referral_id";
+    /** MDC key of the block episode a request is about (a UUID). */
+    public static final String EPISODE_ID = "episode_id";
 
     private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?(?:\"([0-9]{1,18})\"|([0-9]{1,18}))");
 
     private final ReferralService service;
+    /** Null only for handlers made without one (the block routes then answer 404). */
+    private final BlockService blocks;
 
     /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
     @SuppressWarnings("unused")
@@ -66,18 +77,34 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public TriageApiHandler(Environment env) {
-        this(service(env.config().require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
-                Config.Var.WORKLIST_CURSOR_KEY, Config.Var.POWERTOOLS_METRICS_NAMESPACE), env.clients(), env.clock()));
+        this(service(require(env.config()), env.clients(), env.clock()), blocks(env.config(), env.clients(), env.clock()));
     }
 
     public TriageApiHandler(ReferralService service) {
+        this(service, null);
+    }
+
+    public TriageApiHandler(ReferralService service, BlockService blocks) {
         this.service = service;
+        this.blocks = blocks;
+    }
+
+    private static Config require(Config config) {
+        return config.require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
+                Config.Var.BLOCKS_TABLE, Config.Var.CLINIC_TIME_ZONE, Config.Var.WORKLIST_CURSOR_KEY,
+                Config.Var.POWERTOOLS_METRICS_NAMESPACE);
     }
 
     private static ReferralService service(Config config, AwsClients clients, Clock clock) {
         return new ReferralService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
                 new IntakeRepository(clients, config.intakesTable()), clock, config.claimLease(),
                 config.worklistCursorKey(), new io.spineintake.platform.ClinicMetrics(config));
+    }
+
+    private static BlockService blocks(Config config, AwsClients clients, Clock clock) {
+        return new BlockService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
+                new BlockRepository(clients, config.blocksTable()), BlockRuleFile.fromEnvironment(config.values()),
+                config.clinicZone(), clock);
     }
 
     @Override
@@ -89,11 +116,17 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             if (id != null && WorklistCursor.UUID.matcher(id).matches()) {
                 MDC.put(REFERRAL_ID, id);
             }
+            String episodeId = event == null || event.getPathParameters() == null ? null
+                    : event.getPathParameters().get("episodeId");
+            if (episodeId != null && WorklistCursor.UUID.matcher(episodeId).matches()) {
+                MDC.put(EPISODE_ID, episodeId);
+            }
             APIGatewayV2HTTPResponse response = respond(route, event);
             LOG.info("{} answered {}", route, response.getStatusCode());
             return response;
         } finally {
             MDC.remove(REFERRAL_ID);
+            MDC.remove(EPISODE_ID);
             Log.clear();
         }
     }
@@ -123,6 +156,10 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                     yield HttpResponses.json(200, ReferralViews.Summary.of(r, service.now()), etag(r));
                 }
                 case DECISION -> decide(id, me, event);
+                case BLOCKS, RECORD_BLOCK, ISSUE_DIARY_LINK, REVOKE_DIARY_LINK -> blocks == null
+                        ? HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
+                                .withType(ApiProblem.UNKNOWN_ROUTE))
+                        : block(route, id, me, event);
                 default -> HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
                         .withType(ApiProblem.UNKNOWN_ROUTE));
             };
@@ -138,6 +175,45 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             LOG.error("{} failed: {}", route, e.getClass().getName());
             return HttpResponses.problem(Problem.of(500, "Internal Server Error", "The request could not be completed.")
                     .withType(ApiProblem.INTERNAL_ERROR));
+        }
+    }
+
+    /** The block routes (issue 17): episodes, their diaries and verdicts, diary links. */
+    private APIGatewayV2HTTPResponse block(String route, String id, Coordinator me, APIGatewayV2HTTPEvent event) {
+        Map<String, String> p = event.getPathParameters();
+        String episodeId = p == null ? null : p.get("episodeId");
+        return switch (route) {
+            case BLOCKS -> HttpResponses.json(200, BlockViews.Overview.of(blocks.overview(id, me), blocks.rules(), blocks.today()));
+            case RECORD_BLOCK -> {
+                ReferralService.requireUuid(id);
+                byte[] body = jsonBody(event, BlockRequest.MAX_BODY_BYTES, "Send the block");
+                BlockRequest request = BlockRequest.parse(body, blocks.now());
+                BlockService.Recorded r = blocks.record(id, me, request);
+                MDC.put(EPISODE_ID, r.episode().episodeId());
+                yield HttpResponses.json(201, BlockViews.Recorded.of(r, blocks.rules(), blocks.now()));
+            }
+            case ISSUE_DIARY_LINK -> {
+                BlockService.IssuedLink link = blocks.issueLink(id, episodeId, me);
+                yield HttpResponses.json(201, new BlockViews.IssuedLink(link.token(), BlockViews.ts(link.expiresAt())));
+            }
+            default -> {
+                blocks.revokeLink(id, episodeId, me);
+                yield HttpResponses.noContent();
+            }
+        };
+    }
+
+    /** A JSON body of at most {@code maxBytes}: 415, 413 and 400 as for decisions. */
+    private static byte[] jsonBody(APIGatewayV2HTTPEvent event, int maxBytes, String what) {
+        if (!Headers.isJson(event)) {
+            throw ApiProblem.of(415, ApiProblem.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    what + " as application/json in UTF-8 (no charset, or charset=utf-8).");
+        }
+        try {
+            return RequestBodies.read(event, maxBytes);
+        } catch (RequestBodies.BodyException e) {
+            throw new ApiProblem(e.toProblem().withType(e.status() == 413 ? ApiProblem.PREFIX + "body-too-large"
+                    : ApiProblem.MALFORMED_BODY));
         }
     }
 

@@ -58,6 +58,8 @@ final class Api {
     final ReferralRepository referrals;
     final IntakeRepository intakes;
     final ReferralService service;
+    final io.spineintake.platform.blocks.BlockRepository blocks;
+    final BlockService blockService;
     final TriageApiHandler handler;
 
     Api(LocalAws aws) {
@@ -70,7 +72,10 @@ final class Api {
         this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         this.intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
         this.service = new ReferralService(referrals, intakes, clock, LEASE, CURSOR_KEY);
-        this.handler = new TriageApiHandler(service);
+        this.blocks = new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable());
+        this.blockService = new BlockService(referrals, blocks, io.spineintake.triage.rules.BlockRuleFile.bundled(),
+                java.time.ZoneId.of("America/New_York"), clock);
+        this.handler = new TriageApiHandler(service, blockService);
     }
 
     // ---- referrals -------------------------------------------------------------------------
@@ -309,6 +314,40 @@ final class Api {
 
     Answer decide(String user, String id, long version, Map<String, Object> decision) {
         return decide(user, id, "\"" + version + "\"", json(decision));
+    }
+
+    // ---- blocks ----------------------------------------------------------------------------
+
+    Answer blocks(String user, String id) {
+        return call(event(TriageApiHandler.BLOCKS, id, coordinator(user)));
+    }
+
+    Answer recordBlock(String user, String id, String body) {
+        APIGatewayV2HTTPEvent e = event(TriageApiHandler.RECORD_BLOCK, id, coordinator(user));
+        e.getHeaders().put("content-type", "application/json");
+        e.setBody(body);
+        return call(e);
+    }
+
+    Answer recordBlock(String user, String id, Map<String, Object> block) {
+        return recordBlock(user, id, json(block));
+    }
+
+    APIGatewayV2HTTPEvent linkEvent(String route, String user, String id, String episodeId) {
+        APIGatewayV2HTTPEvent e = event(route, id, coordinator(user));
+        e.setRawPath(e.getRawPath().replace("{episodeId}", episodeId));
+        e.getPathParameters().put("episodeId", episodeId);
+        return e;
+    }
+
+    Answer issueLink(String user, String id, String episodeId) {
+        return call(linkEvent(TriageApiHandler.ISSUE_DIARY_LINK, user, id, episodeId));
+    }
+
+    /** DELETE answers 204 without a body. */
+    APIGatewayV2HTTPResponse revokeLink(String user, String id, String episodeId) {
+        return handler.handleRequest(linkEvent(TriageApiHandler.REVOKE_DIARY_LINK, user, id, episodeId),
+                LambdaContext.invocation(FUNCTION, 10));
     }
 
     static String json(Object value) {

@@ -94,6 +94,9 @@ class PhiLogScanTest {
         });
         probes.add(form.path("notes").asText());
         probes.add("Zebrafield");
+        // the diary links BlocksTest was issued: a capability is never logged
+        assertThat(BlocksTest.ISSUED_TOKENS).isNotEmpty();
+        probes.addAll(BlocksTest.ISSUED_TOKENS);
         try (Stream<Path> files = Files.list(SampleEventsTest.eventsDir())) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 JsonNode body = Api.JSON.readTree(Api.JSON.readTree(f.toFile()).path("body").asText("{}"));

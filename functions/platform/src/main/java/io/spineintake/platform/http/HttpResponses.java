@@ -43,6 +43,14 @@ public final class HttpResponses {
         return response(problem.status(), APPLICATION_PROBLEM_JSON, serialise(problem), headers);
     }
 
+    /** 204 No Content: the change was made (or there was nothing to change); no body. */
+    public static APIGatewayV2HTTPResponse noContent() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers).withIsBase64Encoded(false).build();
+    }
+
     /** Seconds a client should wait after a 503 before it tries again. */
     public static final String RETRY_AFTER_SECONDS = "5";
 

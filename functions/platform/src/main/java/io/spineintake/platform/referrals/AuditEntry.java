@@ -25,7 +25,8 @@ public record AuditEntry(
         Disposition overriddenDisposition,
         String reason,
         String note,
-        Long version) {
+        Long version,
+        String episodeId) {
 
     public static final String SYSTEM = "system";
 
@@ -51,6 +52,7 @@ public record AuditEntry(
                     .addAttribute(String.class, a -> a.name("reason").getter(AuditEntry::reason).setter(Builder::reason))
                     .addAttribute(String.class, a -> a.name("note").getter(AuditEntry::note).setter(Builder::note))
                     .addAttribute(Long.class, a -> a.name("version").getter(AuditEntry::version).setter(Builder::version))
+                    .addAttribute(String.class, a -> a.name("episodeId").getter(AuditEntry::episodeId).setter(Builder::episodeId))
                     .build();
 
     public static Builder builder() {
@@ -70,6 +72,7 @@ public record AuditEntry(
         private String reason;
         private String note;
         private Long version;
+        private String episodeId;
 
         public Builder at(String v) { this.at = v; return this; }
         public Builder actor(String v) { this.actor = v; return this; }
@@ -84,10 +87,12 @@ public record AuditEntry(
         public Builder reason(String v) { this.reason = v; return this; }
         public Builder note(String v) { this.note = v; return this; }
         public Builder version(Long v) { this.version = v; return this; }
+        /** The block episode an entry is about (block and diary actions only). */
+        public Builder episodeId(String v) { this.episodeId = v; return this; }
 
         public AuditEntry build() {
             return new AuditEntry(at, actor, action, status, assignee, leaseUntil, outcome, disposition,
-                    overriddenDisposition, reason, note, version);
+                    overriddenDisposition, reason, note, version, episodeId);
         }
     }
 }

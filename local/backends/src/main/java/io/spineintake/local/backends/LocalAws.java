@@ -71,10 +71,12 @@ public final class LocalAws implements AutoCloseable {
         env.put(Config.Var.ESCALATE_EMERGENCY_AFTER.name(), "PT15M");
         env.put(Config.Var.ESCALATE_URGENT_REVIEW_AFTER.name(), "PT4H");
         env.put(Config.Var.POWERTOOLS_METRICS_NAMESPACE.name(), "SpineIntake");
+        env.put(Config.Var.CLINIC_TIME_ZONE.name(), "America/New_York");
         env.put(Config.Var.INTAKES_TABLE.name(), resources.intakesTable());
         env.put(Config.Var.REFERRALS_TABLE.name(), resources.referralsTable());
         env.put(Config.Var.DRAFTS_TABLE.name(), resources.draftsTable());
         env.put(Config.Var.AUDIT_TABLE.name(), resources.auditTable());
+        env.put(Config.Var.BLOCKS_TABLE.name(), resources.blocksTable());
         env.put(Config.Var.CONSULT_QUEUE_URL.name(), resources.consultQueueUrl());
         this.environment = Map.copyOf(env);
         this.config = Config.of(env);
@@ -128,6 +130,10 @@ public final class LocalAws implements AutoCloseable {
 
     public String auditTable() {
         return resources.auditTable();
+    }
+
+    public String blocksTable() {
+        return resources.blocksTable();
     }
 
     public String consultQueueUrl() {
@@ -243,6 +249,7 @@ public final class LocalAws implements AutoCloseable {
                 clients.dynamoDb().deleteTable(r -> r.tableName(referralsTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(draftsTable()));
                 clients.dynamoDb().deleteTable(r -> r.tableName(auditTable()));
+                clients.dynamoDb().deleteTable(r -> r.tableName(blocksTable()));
             }
             if (backends.elasticMq().isRunning()) {
                 clients.sqs().deleteQueue(r -> r.queueUrl(consultQueueUrl()));

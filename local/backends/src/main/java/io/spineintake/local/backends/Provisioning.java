@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Json;
+import io.spineintake.platform.blocks.BlocksTable;
 import io.spineintake.platform.consult.ConsultQueue;
 import io.spineintake.platform.drafts.DraftsTable;
 import io.spineintake.platform.intakes.IntakeRecord;
@@ -140,7 +141,7 @@ public final class Provisioning {
 
     /** What {@link #provision} created or found. */
     public record Resources(String prefix, String intakesTable, String referralsTable, String draftsTable,
-                            String auditTable, String consultQueueUrl, String consultDeadLetterQueueUrl) {
+                            String auditTable, String blocksTable, String consultQueueUrl, String consultDeadLetterQueueUrl) {
     }
 
     /** "prefix-suffix", or the suffix alone for an empty prefix. */
@@ -169,9 +170,17 @@ public final class Provisioning {
         return table(AuditTrail.TABLE_SCHEMA.tableMetadata(), name(prefix, AuditTrail.TABLE_NAME_SUFFIX));
     }
 
+    /** The blocks table: referral id and item key, no index (BlocksTable's constants). */
+    public static TableDefinition blocksTable(String prefix) {
+        return new TableDefinition(name(prefix, BlocksTable.TABLE_NAME_SUFFIX),
+                new KeyAttribute(BlocksTable.REFERRAL_ID, ScalarAttributeType.S),
+                new KeyAttribute(BlocksTable.ITEM_KEY, ScalarAttributeType.S), List.of(), BillingMode.PAY_PER_REQUEST);
+    }
+
     /** Every table the functions use, in creation order. */
     public static List<TableDefinition> tables(String prefix) {
-        return List.of(intakesTable(prefix), referralsTable(prefix), draftsTable(prefix), auditTable(prefix));
+        return List.of(intakesTable(prefix), referralsTable(prefix), draftsTable(prefix), auditTable(prefix),
+                blocksTable(prefix));
     }
 
     private static TableDefinition table(TableMetadata meta, String tableName) {
@@ -212,7 +221,7 @@ public final class Provisioning {
         provisionTables(clients.dynamoDb(), prefix);
         QueueUrls queues = provisionQueues(clients.sqs(), prefix);
         return new Resources(prefix, intakesTable(prefix).name(), referralsTable(prefix).name(),
-                draftsTable(prefix).name(), auditTable(prefix).name(), queues.consultQueueUrl(),
+                draftsTable(prefix).name(), auditTable(prefix).name(), blocksTable(prefix).name(), queues.consultQueueUrl(),
                 queues.consultDeadLetterQueueUrl());
     }
 

@@ -132,10 +132,72 @@ class LocalRunnerTest {
                 .header("authorization", "Bearer " + token).GET());
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Test Patient V01");
+        referralId = intakeId;
+        coordinatorToken = token;
+        region = found.path("regions").get(0).asText();
+    }
+
+    static String referralId;
+    static String coordinatorToken;
+    static String region;
+
+    /** A block, its diary link and an entry through the runner's HTTP API, as the console and the diary page will. */
+    @Test
+    @Order(2)
+    void aBlockGetsADiaryLinkAndThePatientsEntryReachesTheCoordinator() throws Exception {
+        assertThat(referralId).as("the referral of the first test").isNotNull();
+        String level = switch (region) {
+            case "CERVICAL" -> "C5-C6";
+            case "THORACIC" -> "T5-T6";
+            default -> "L4-L5";
+        };
+        String ended = java.time.Instant.now().minus(Duration.ofMinutes(14)).toString();
+        HttpResponse<String> block = send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/blocks"))
+                .header("authorization", "Bearer " + coordinatorToken).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"endedAt\":\"" + ended + "\",\"region\":\"" + region
+                        + "\",\"levels\":[\"" + level + "\"],\"side\":\"LEFT\",\"anaesthetic\":\"LIDOCAINE\","
+                        + "\"diagnosticBlock\":\"FIRST\",\"baselineNrs\":8}")));
+        assertThat(block.statusCode()).as(block.body()).isEqualTo(201);
+        String episodeId = JSON.readTree(block.body()).path("episodeId").asText();
+
+        HttpResponse<String> link = send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/blocks/"
+                + episodeId + "/diary-link")).header("authorization", "Bearer " + coordinatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+        String diaryToken = JSON.readTree(link.body()).path("token").asText();
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(base + "/diary")).GET());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> diary = send(HttpRequest.newBuilder(URI.create(base + "/diary"))
+                .header("authorization", "Diary " + diaryToken).GET());
+        assertThat(diary.statusCode()).as(diary.body()).isEqualTo(200);
+        assertThat(JSON.readTree(diary.body()).path("timePoints").get(0).path("status").asText()).isEqualTo("DUE");
+        assertThat(diary.body()).doesNotContain("Test Patient V01");
+
+        String entry = "{\"timePoint\":15,\"nrs\":2}";
+        for (int i = 0; i < 2; i++) { // a resend with the same key is the same entry
+            HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(base + "/diary/entries"))
+                    .header("authorization", "Diary " + diaryToken).header("content-type", "application/json")
+                    .header("idempotency-key", "runner-entry-1").POST(HttpRequest.BodyPublishers.ofString(entry)));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        }
+        HttpResponse<String> blocks = send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/blocks"))
+                .header("authorization", "Bearer " + coordinatorToken).GET());
+        assertThat(blocks.statusCode()).isEqualTo(200);
+        JsonNode episode = JSON.readTree(blocks.body()).path("episodes").get(0);
+        assertThat(episode.path("entries").size()).isEqualTo(1);
+        assertThat(episode.path("result").path("peak").path("reliefPercent").asDouble()).isEqualTo(75.0);
+        assertThat(episode.path("diaryLink").path("status").asText()).isEqualTo("ACTIVE");
+
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/blocks/"
+                + episodeId + "/diary-link")).header("authorization", "Bearer " + coordinatorToken).DELETE());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/diary")).header("authorization", "Diary " + diaryToken)
+                .GET()).statusCode()).isEqualTo(410);
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void stoppingItLeavesNoProcessBehind() throws Exception {
         assertThat(started).as("the runner starts dynalite as a child").isNotEmpty();
         runner.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook runs

@@ -53,7 +53,7 @@ class TemplateTest {
     // (1)
     @Test
     void everyTableMatchesProvisioning() {
-        assertThat(Provisioning.tables(STACK)).hasSize(4);
+        assertThat(Provisioning.tables(STACK)).hasSize(5);
         for (TableDefinition expected : Provisioning.tables(STACK)) {
             tableMatches(expected);
         }
@@ -171,10 +171,10 @@ class TemplateTest {
 
     // (9)
     @Test
-    void theDraftsRoutesAreThrottledMoreTightlyThanTheDefault() {
+    void theDraftsAndDiaryRoutesAreThrottledMoreTightlyThanTheDefault() {
         Map<String, Object> api = properties(template.resourcesOfType("AWS::Serverless::HttpApi").values().iterator().next());
         Map<String, Object> routes = map(api.get("RouteSettings"));
-        for (String route : List.of("POST /intake-drafts", "POST /intake-drafts/resume")) {
+        for (String route : List.of("POST /intake-drafts", "POST /intake-drafts/resume", "GET /diary", "POST /diary/entries")) {
             assertThat(routes).as(route).containsKey(route);
             assertThat(Integer.parseInt(map(routes.get(route)).get("ThrottlingRateLimit").toString())).as(route).isLessThan(20);
         }
