@@ -86,6 +86,7 @@ class ApiFuzzTest {
 
     LocalAws aws;
     SubmitIntakeHandler submit;
+    io.spineintake.diary.BlockDiaryHandler diary;
     TriageApiHandler triage;
     ReferralRepository referrals;
     IntakeRepository intakes;
@@ -102,7 +103,10 @@ class ApiFuzzTest {
                 new IntakeRouter(intakes, new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl())),
                 FormContract.load(), TriageEngine.fromEnvironment(Map.of()), io.spineintake.platform.Config.of(Map.of()), Clock.systemUTC()));
         triage = new TriageApiHandler(new ReferralService(referrals, intakes, Clock.systemUTC(), Duration.ofMinutes(30),
-                CURSOR_KEY));
+                CURSOR_KEY), new io.spineintake.triageapi.BlockService(referrals,
+                new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable()),
+                io.spineintake.triage.rules.BlockRuleFile.bundled(), java.time.ZoneId.of("America/New_York"), Clock.systemUTC()));
+        diary = new io.spineintake.diary.BlockDiaryHandler(new io.spineintake.platform.Environment(aws.config(), aws.clients()));
         try (InputStream in = FormContract.class.getResourceAsStream(FormContract.SCHEMA_RESOURCE)) {
             schema = JSON.readTree(in);
         }
@@ -142,6 +146,8 @@ class ApiFuzzTest {
         long start = System.nanoTime();
         APIGatewayV2HTTPResponse response = route.equals("POST /intakes")
                 ? submit.handleRequest(event, LambdaContext.invocation("SubmitIntakeFunction", 29))
+                : route.endsWith(" /diary") || route.endsWith(" /diary/entries")
+                ? diary.handleRequest(event, LambdaContext.invocation("DiaryFunction", 29))
                 : triage.handleRequest(event, LambdaContext.invocation("TriageApiFunction", 29));
         int status = response.getStatusCode();
         nanos.computeIfAbsent(route + " " + (status / 100) + "xx", k -> new java.util.concurrent.atomic.LongAdder())
@@ -161,6 +167,8 @@ class ApiFuzzTest {
             assertThat(problem.path("status").asInt()).as(what).isEqualTo(status);
             assertThat(problem.path("type").asText()).as(what).isNotEmpty();
             assertThat(problem.path("title").asText()).as(what).isNotEmpty();
+        } else if (status == 204) {
+            assertThat(body).as(what).isEmpty();
         } else {
             assertThat(response.getHeaders().get("Content-Type")).as(what).isEqualTo("application/json");
             readJson(body, what);
@@ -447,6 +455,154 @@ class ApiFuzzTest {
             case 6 -> "{}".getBytes(StandardCharsets.UTF_16);
             default -> ("{\"notes\":\"" + "é".repeat(r.nextInt(40_000)) + "\"}").getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    // ---- blocks and the patient's diary -------------------------------------------------------
+
+    /** Diary capabilities issued during the run (real ones, live, replaced or revoked) and the episodes they belong to. */
+    final List<String> tokens = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String[]> episodes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void blocksDiaryLinksAndTheDiary() {
+        int blocksBefore = count(aws.blocksTable());
+        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+        fuzz(6, (r, i) -> {
+            String id = id(r);
+            // revoking is rarer than the rest, so that some links live long enough for entries to be written
+            String route = r.nextInt(12) == 0 ? TriageApiHandler.REVOKE_DIARY_LINK : pick(r, 0, TriageApiHandler.RECORD_BLOCK,
+                    TriageApiHandler.RECORD_BLOCK, TriageApiHandler.BLOCKS, TriageApiHandler.ISSUE_DIARY_LINK, "GET /diary",
+                    "POST /diary/entries", "POST /diary/entries", "POST /diary/entries");
+            APIGatewayV2HTTPEvent e;
+            if (route.contains("/diary") && !route.contains("diary-link")) {
+                e = event(route, route.substring(route.indexOf(' ') + 1), null);
+                String token = tokens.isEmpty() || r.nextInt(4) == 0
+                        ? pick(r, 0, "A".repeat(43), "", "x", hostileString(r), "%ZZ", "A".repeat(4000))
+                        : tokens.get(r.nextInt(tokens.size()));
+                if (r.nextInt(10) > 0) {
+                    e.getHeaders().put("authorization", pick(r, 8, "Diary ", "Bearer ", "diary ", "Diary  ", "") + token);
+                }
+                if (route.startsWith("POST")) {
+                    if (r.nextInt(8) > 0) {
+                        e.getHeaders().put("idempotency-key", pick(r, 6, "key-" + r.nextInt(50), "", " ", "k".repeat(300),
+                                hostileString(r)));
+                    }
+                    e.getHeaders().put("content-type", pick(r, 10, "application/json", "text/plain"));
+                    setBody(e, r, diaryEntryBody(r));
+                }
+            } else {
+                String[] episode = episodes.isEmpty() || r.nextInt(3) == 0 ? null : episodes.get(r.nextInt(episodes.size()));
+                if (episode != null && !route.equals(TriageApiHandler.RECORD_BLOCK)) {
+                    id = episode[0];
+                }
+                String episodeId = episode != null ? episode[1] : pick(r, 0, UUID.randomUUID().toString(), "%ZZ", hostileString(r));
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id).replace("{episodeId}", episodeId);
+                e = event(route, path, r.nextInt(5) == 0 ? claims(r) : fuzzer(r));
+                e.setPathParameters(new HashMap<>(route.contains("{episodeId}") ? Map.of("id", id, "episodeId", episodeId)
+                        : Map.of("id", id)));
+                if (route.equals(TriageApiHandler.RECORD_BLOCK)) {
+                    e.getHeaders().put("content-type", pick(r, 10, "application/json", "text/plain"));
+                    setBody(e, r, blockBody(r));
+                }
+            }
+            hostileTarget(r, e);
+            APIGatewayV2HTTPResponse a = send(route, e);
+            if (a.getStatusCode() == 201 && route.equals(TriageApiHandler.RECORD_BLOCK)) {
+                recorded.incrementAndGet();
+                episodes.add(new String[] {e.getPathParameters().get("id"), readJson(a.getBody(), route).path("episodeId").asText()});
+            }
+            if (a.getStatusCode() == 201 && route.equals(TriageApiHandler.ISSUE_DIARY_LINK)) {
+                tokens.add(readJson(a.getBody(), route).path("token").asText());
+            }
+            if (route.contains("/diary") && !route.contains("diary-link")) {
+                // whatever the diary answered, never a name, a date of birth or a contact
+                assertThat(a.getBody()).as(describe(e)).doesNotContain("dateOfBirth", "\"phone\"", "\"email\"",
+                        "\"name\"", "postcode");
+            }
+        });
+        assertThat(recorded.get()).as("valid blocks were recorded, so the later routes reached their writes").isPositive();
+        assertThat(tokens).as("diary links were issued and fuzzed").isNotEmpty();
+        assertThat(count(aws.blocksTable())).isGreaterThanOrEqualTo(blocksBefore + recorded.get());
+    }
+
+    static byte[] blockBody(Random r) {
+        if (r.nextInt(6) == 0) {
+            return garbage(r);
+        }
+        ObjectNode b = JSON.createObjectNode();
+        if (r.nextInt(3) == 0) { // a block as a coordinator records it, so that links and entries follow
+            b.put("endedAt", Instant.now().minus(Duration.ofMinutes(r.nextInt(20))).toString());
+            b.put("region", "LUMBAR").put("side", "LEFT").put("anaesthetic", pick(r, 0, "LIDOCAINE", "BUPIVACAINE"))
+                    .put("diagnosticBlock", pick(r, 0, "FIRST", "SECOND")).put("baselineNrs", 1 + r.nextInt(10));
+            b.putArray("levels").add("L4-L5");
+            return bytes(b);
+        }
+        if (r.nextInt(12) > 0) {
+            b.put("endedAt", pick(r, 10, Instant.now().minus(Duration.ofMinutes(r.nextInt(r.nextInt(4) == 0 ? 3000 : 20))).toString(), "yesterday",
+                    "2026-13-01T00:00:00Z", Instant.now().plus(Duration.ofDays(2)).toString(), ""));
+        }
+        if (r.nextInt(12) > 0) {
+            b.put("region", pick(r, 8, "LUMBAR", "CERVICAL", "THORACIC", "SACRAL", "lumbar", ""));
+        }
+        if (r.nextInt(12) > 0) {
+            ArrayNode levels = b.putArray("levels");
+            for (int n = pick(r, 6, 1, 2, 0, 3); n > 0; n--) {
+                levels.add(pick(r, 6, "L4-L5", "L5-S1", "L3-L4", "C5-C6", "L4-L5", "X9", ""));
+            }
+        }
+        if (r.nextInt(12) > 0) {
+            b.put("side", pick(r, 6, "LEFT", "RIGHT", "BOTH", "CENTRAL", "left"));
+        }
+        if (r.nextInt(12) > 0) {
+            b.put("anaesthetic", pick(r, 6, "LIDOCAINE", "BUPIVACAINE", "UNKNOWN", "saline"));
+        }
+        if (r.nextInt(12) > 0) {
+            b.put("diagnosticBlock", pick(r, 6, "FIRST", "SECOND", "THIRD"));
+        }
+        if (r.nextInt(12) > 0) {
+            switch (r.nextInt(8)) {
+                case 0 -> b.put("baselineNrs", "2-8");
+                case 1 -> b.put("baselineNrs", 6.5);
+                case 2 -> b.put("baselineNrs", pick(r, 0, 0, 11, -1, Integer.MAX_VALUE));
+                default -> b.put("baselineNrs", 1 + r.nextInt(10));
+            }
+        }
+        if (r.nextInt(15) == 0) {
+            b.put("bogus", hostileString(r));
+        }
+        return bytes(b);
+    }
+
+    static byte[] diaryEntryBody(Random r) {
+        if (r.nextInt(6) == 0) {
+            return garbage(r);
+        }
+        ObjectNode b = JSON.createObjectNode();
+        if (r.nextInt(10) > 0) {
+            b.put("timePoint", pick(r, 6, 15, 30, 60, 90, 120, 240, 360, 480, 720, 1440, 0, 7, -15, 99999));
+        }
+        if (r.nextInt(10) > 0) {
+            switch (r.nextInt(8)) {
+                case 0 -> b.put("nrs", "3-5");
+                case 1 -> b.put("nrs", 2.5);
+                case 2 -> b.put("nrs", pick(r, 0, -1, 11, 1000));
+                default -> b.put("nrs", r.nextInt(11));
+            }
+        }
+        if (r.nextBoolean()) {
+            ArrayNode movements = b.putArray("movements");
+            for (int n = r.nextInt(4); n > 0; n--) {
+                ObjectNode m = movements.addObject();
+                m.put("movement", pick(r, 4, "BENDING_BACKWARD", "TWISTING", "STANDING", "FLYING", ""));
+                if (r.nextInt(6) > 0) {
+                    m.put("tried", r.nextBoolean());
+                }
+                if (r.nextBoolean()) {
+                    m.put("change", pick(r, 4, "EASIER", "SAME", "HARDER", "MUCH_BETTER"));
+                }
+            }
+        }
+        return bytes(b);
     }
 
     // ---- the coordinator routes --------------------------------------------------------------
