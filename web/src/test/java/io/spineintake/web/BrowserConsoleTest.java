@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -114,39 +115,7 @@ class BrowserConsoleTest {
     @Test
     @Order(1)
     void theConsoleBrowserTestsPass() throws Exception {
-        long timeout = Long.getLong("browser.tests.timeout.seconds", 600);
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
-                "test/browser/console.test.mjs")
-                .directory(WEB.toFile())
-                .redirectErrorStream(true);
-        node.environment().put("BASE_URL", base);
-        node.environment().put("ARTIFACTS", ARTIFACTS.toString());
-        node.environment().put("CONSOLE_SEED", ARTIFACTS.resolve("console-seed.json").toString());
-        long started = System.nanoTime();
-        Process process = node.start();
-        Path report = ARTIFACTS.resolve("console-node-test-output.txt");
-        Thread copier = new Thread(() -> {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    System.out.println(line);
-                    out.write(line);
-                    out.newLine();
-                }
-            } catch (IOException e) {
-                System.out.println("console test output stopped: " + e);
-            }
-        }, "console-node-output");
-        copier.start();
-        boolean finished = process.waitFor(timeout, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        copier.join(10_000);
-        System.out.printf("console browser tests: %.1f s%n", (System.nanoTime() - started) / 1e9);
-        assertThat(finished).as("console browser tests finished within %d s", timeout).isTrue();
-        assertThat(process.exitValue()).as("node --test test/browser/console.test.mjs exit code (its output is above)").isZero();
+        NodeBrowserTests.run(WEB, ARTIFACTS, "test/browser/console.test.mjs", base, Map.of("CONSOLE_SEED", ARTIFACTS.resolve("console-seed.json").toString()));
     }
 
     /** Each decision the browser recorded is in the referrals table as the browser saw it, by its coordinator, at the runner's clock. */

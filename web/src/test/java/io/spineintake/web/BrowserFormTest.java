@@ -19,12 +19,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,40 +73,7 @@ class BrowserFormTest {
     @Test
     @Order(1)
     void theBrowserTestsPass() throws Exception {
-        Files.createDirectories(ARTIFACTS);
-        long timeout = Long.getLong("browser.tests.timeout.seconds", 600);
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
-                "test/browser/form.test.mjs")
-                .directory(WEB.toFile())
-                .redirectErrorStream(true);
-        node.environment().put("BASE_URL", base);
-        node.environment().put("ARTIFACTS", ARTIFACTS.toString());
-        long started = System.nanoTime();
-        Process process = node.start();
-        // node's report goes into the build output (and a file), line by line as it comes
-        Path report = ARTIFACTS.resolve("node-test-output.txt");
-        Thread copier = new Thread(() -> {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    System.out.println(line);
-                    out.write(line);
-                    out.newLine();
-                }
-            } catch (IOException e) {
-                System.out.println("browser test output stopped: " + e);
-            }
-        }, "node-output");
-        copier.start();
-        boolean finished = process.waitFor(timeout, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        copier.join(10_000);
-        System.out.printf("browser tests: %.1f s%n", (System.nanoTime() - started) / 1e9);
-        assertThat(finished).as("browser tests finished within %d s", timeout).isTrue();
-        assertThat(process.exitValue()).as("node --test test/browser exit code (its output is above)").isZero();
+        NodeBrowserTests.run(WEB, ARTIFACTS, "test/browser/form.test.mjs", base, Map.of());
     }
 
     @Test

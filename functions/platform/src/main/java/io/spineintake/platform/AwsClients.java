@@ -12,7 +12,9 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,11 +23,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The AWS SDK clients of one function instance, each built once (on first use) and shared by every
@@ -128,57 +127,41 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private SnsClient buildSns() {
-        Region region = config.region();
-        Endpoint endpoint = endpoint("sns", region, config.snsEndpoint());
+        Endpoint endpoint = endpoint("sns", config.region(), config.snsEndpoint());
         CompletableFuture<Endpoint> fixed = CompletableFuture.completedFuture(endpoint);
-        SnsClientBuilder builder = SnsClient.builder()
-                .httpClient(httpClient)
-                .region(region)
-                .credentialsProvider(credentials)
-                .endpointOverride(endpoint.url())
-                .endpointProvider(params -> fixed)
-                .defaultsMode(DefaultsMode.LEGACY)
-                .fipsEnabled(false)
-                .dualstackEnabled(false)
-                .overrideConfiguration(overrides());
-        return builder.build();
+        return configured(SnsClient.builder(), endpoint).endpointProvider(params -> fixed).build();
     }
 
     private DynamoDbClient buildDynamoDb() {
-        Region region = config.region();
-        Endpoint endpoint = endpoint("dynamodb", region, config.dynamoDbEndpoint());
+        Endpoint endpoint = endpoint("dynamodb", config.region(), config.dynamoDbEndpoint());
         CompletableFuture<Endpoint> fixed = CompletableFuture.completedFuture(endpoint);
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(httpClient)
-                .region(region)
-                .credentialsProvider(credentials)
-                .endpointOverride(endpoint.url())
-                .endpointProvider(params -> fixed)
+        return configured(DynamoDbClient.builder(), endpoint).endpointProvider(params -> fixed)
                 .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
                 .endpointDiscoveryEnabled(false)
-                .defaultsMode(DefaultsMode.LEGACY)
-                .fipsEnabled(false)
-                .dualstackEnabled(false)
-                .overrideConfiguration(overrides());
-        return builder.build();
+                .build();
     }
 
     private SqsClient buildSqs() {
-        Region region = config.region();
-        Endpoint endpoint = endpoint("sqs", region, config.sqsEndpoint());
+        Endpoint endpoint = endpoint("sqs", config.region(), config.sqsEndpoint());
         CompletableFuture<Endpoint> fixed = CompletableFuture.completedFuture(endpoint);
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(httpClient)
-                .region(region)
+        return configured(SqsClient.builder(), endpoint).endpointProvider(params -> fixed)
+                .checksumValidationEnabled(true)
+                .build();
+    }
+
+    /**
+     * What every client shares: the one HTTP client, region, credentials, the fixed endpoint, and
+     * nothing for the SDK to resolve at cold start (defaults mode, FIPS, dual-stack).
+     */
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(B builder, Endpoint endpoint) {
+        return builder.httpClient(httpClient)
+                .region(config.region())
                 .credentialsProvider(credentials)
                 .endpointOverride(endpoint.url())
-                .endpointProvider(params -> fixed)
-                .checksumValidationEnabled(true)
                 .defaultsMode(DefaultsMode.LEGACY)
                 .fipsEnabled(false)
                 .dualstackEnabled(false)
                 .overrideConfiguration(overrides());
-        return builder.build();
     }
 
     /**

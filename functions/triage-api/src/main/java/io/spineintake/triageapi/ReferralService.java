@@ -1,7 +1,6 @@
 package io.spineintake.triageapi;
 
 import io.spineintake.platform.ClinicMetrics;
-import io.spineintake.platform.Config;
 
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
@@ -53,11 +52,6 @@ public final class ReferralService {
     private final Duration lease;
     private final CursorSigner cursors;
     private final ClinicMetrics metrics;
-
-    public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
-                           byte[] cursorKey) {
-        this(referrals, intakes, clock, lease, cursorKey, new ClinicMetrics(Config.of(java.util.Map.of())));
-    }
 
     public ReferralService(ReferralRepository referrals, IntakeRepository intakes, Clock clock, Duration lease,
                            byte[] cursorKey, ClinicMetrics metrics) {

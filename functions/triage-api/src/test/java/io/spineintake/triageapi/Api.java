@@ -71,7 +71,8 @@ final class Api {
         this.clock = clock;
         this.referrals = new ReferralRepository(aws.clients(), aws.referralsTable(), aws.auditTable());
         this.intakes = new IntakeRepository(aws.clients(), aws.intakesTable());
-        this.service = new ReferralService(referrals, intakes, clock, LEASE, CURSOR_KEY);
+        this.service = new ReferralService(referrals, intakes, clock, LEASE, CURSOR_KEY,
+                new io.spineintake.platform.ClinicMetrics(aws.config()));
         this.blocks = new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable());
         this.blockService = new BlockService(referrals, blocks, io.spineintake.triage.rules.BlockRuleFile.bundled(),
                 java.time.ZoneId.of("America/New_York"), clock);

@@ -225,11 +225,7 @@ public final class ReferralRepository {
                                    Map<String, AttributeValue> startKey, int limit) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#wl", ReferralRecord.WORKLIST);
-        names.put("#pk", ReferralRecord.PRIORITY_KEY);
         names.put("#due", "dueAt");
-        values.put(":open", AttributeValue.fromS(ReferralRecord.OPEN));
-        values.put(":band", AttributeValue.fromS(String.valueOf(band.prefix())));
         values.put(":asOf", AttributeValue.fromS(asOf));
         List<String> filters = new ArrayList<>();
         filters.add(overdue ? "#due <= :asOf" : "#due > :asOf");
@@ -242,12 +238,34 @@ public final class ReferralRepository {
             values.put(":region", AttributeValue.fromS(filter.region().name()));
             filters.add("contains(#regions, :region)");
         }
+        return bandPage(band, String.join(" AND ", filters), names, values, startKey, limit);
+    }
+
+    /** Every open referral of {@code band}, in priority order (the sweep's read: a band's worklist, every page). */
+    public List<ReferralRecord> openInBand(Band band) {
+        List<ReferralRecord> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Segment page = bandPage(band, null, new HashMap<>(), new HashMap<>(), start, null);
+            out.addAll(page.items());
+            start = page.lastEvaluatedKey();
+        } while (start != null);
+        return out;
+    }
+
+    /** One page of the worklist index for {@code band}, filtered when {@code filter} is given. */
+    private Segment bandPage(Band band, String filter, Map<String, String> names, Map<String, AttributeValue> values,
+                             Map<String, AttributeValue> startKey, Integer limit) {
+        names.put("#wl", ReferralRecord.WORKLIST);
+        names.put("#pk", ReferralRecord.PRIORITY_KEY);
+        values.put(":open", AttributeValue.fromS(ReferralRecord.OPEN));
+        values.put(":band", AttributeValue.fromS(String.valueOf(band.prefix())));
         try {
             QueryResponse page = dynamoDb.query(QueryRequest.builder()
                     .tableName(tableName)
                     .indexName(ReferralRecord.WORKLIST_INDEX)
                     .keyConditionExpression("#wl = :open AND begins_with(#pk, :band)")
-                    .filterExpression(String.join(" AND ", filters))
+                    .filterExpression(filter)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .exclusiveStartKey(startKey == null || startKey.isEmpty() ? null : startKey)
@@ -259,32 +277,6 @@ public final class ReferralRepository {
         } catch (SdkException e) {
             throw BackendUnavailableException.translate("DynamoDB Query", e);
         }
-    }
-
-    /** Every open referral of {@code band}, in priority order (the sweep's read: a band's worklist, every page). */
-    public List<ReferralRecord> openInBand(Band band) {
-        List<ReferralRecord> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Segment page;
-            try {
-                QueryResponse r = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                        .indexName(ReferralRecord.WORKLIST_INDEX)
-                        .keyConditionExpression("#wl = :open AND begins_with(#pk, :band)")
-                        .expressionAttributeNames(Map.of("#wl", ReferralRecord.WORKLIST, "#pk", ReferralRecord.PRIORITY_KEY))
-                        .expressionAttributeValues(Map.of(":open", AttributeValue.fromS(ReferralRecord.OPEN),
-                                ":band", AttributeValue.fromS(String.valueOf(band.prefix()))))
-                        .exclusiveStartKey(start).build());
-                List<ReferralRecord> items = new ArrayList<>(r.count());
-                r.items().forEach(i -> items.add(ReferralRecord.TABLE_SCHEMA.mapToItem(i)));
-                page = new Segment(items, r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null);
-            } catch (SdkException e) {
-                throw BackendUnavailableException.translate("DynamoDB Query", e);
-            }
-            out.addAll(page.items());
-            start = page.lastEvaluatedKey();
-        } while (start != null);
-        return out;
     }
 
     /** The worklist index key of an open referral (where a page that ends on it continues). */

@@ -1,17 +1,13 @@
 package io.spineintake.triage.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.triage.block.BlockRules;
 import io.spineintake.triage.block.RegionGroup;
 import io.spineintake.triage.block.ReliefStandard;
 import io.spineintake.triage.block.SessionKind;
 import io.spineintake.triage.block.TimePoint;
 import io.spineintake.triage.form.Anaesthetic;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,47 +30,30 @@ public final class BlockRuleFile {
     /** Environment variable naming a clinic's own block rule file, replacing the bundled one. */
     public static final String FILE_VARIABLE = "BLOCK_RULES_FILE";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private BlockRuleFile() {
     }
 
     /** The bundled block rules. */
     public static BlockRules bundled() {
-        try (InputStream in = BlockRuleFile.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new RuleSetException("block rules " + BUNDLED + ": not on the classpath");
-            }
-            return parse(in, "block-rules.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuleFiles.bundled("block rules", BUNDLED, READER);
     }
 
-    /** A clinic's block rule file. */
+    /** A clinic's own file. */
     public static BlockRules fromFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.getFileName().toString());
-        } catch (IOException e) {
-            throw new RuleSetException("block rules " + file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return RuleFiles.fromFile("block rules", file, READER);
     }
 
     /** The file named by {@value #FILE_VARIABLE} when it is set and not blank, else the bundled one. */
     public static BlockRules fromEnvironment(Map<String, String> environment) {
-        String file = environment.get(FILE_VARIABLE);
-        return file == null || file.isBlank() ? bundled() : fromFile(Path.of(file));
+        return RuleFiles.fromEnvironment("block rules", environment, FILE_VARIABLE, BUNDLED, READER);
     }
 
     public static BlockRules parse(InputStream in, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new RuleSetException("block rules " + name + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        return new Reader(name).read(root);
+        return RuleFiles.parse("block rules", in, name, READER);
     }
+
+    private static final java.util.function.BiFunction<JsonNode, String, BlockRules> READER =
+            (root, name) -> new Reader(name).read(root);
 
     private static final class Reader {
         private final String name;

@@ -1,14 +1,10 @@
 package io.spineintake.triage.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.triage.assess.PatientAdvice;
 import io.spineintake.triage.form.Anaesthetic;
 import io.spineintake.triage.form.Region;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -59,8 +55,6 @@ public record RuleSet(
     /** Environment variable naming a clinic's own rule file, replacing the bundled one. */
     public static final String RULES_FILE_VARIABLE = "TRIAGE_RULES_FILE";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public RuleSet {
         blockMinimumHours = Map.copyOf(blockMinimumHours);
         hardStops = List.copyOf(hardStops);
@@ -75,40 +69,25 @@ public record RuleSet(
 
     /** The bundled rule set. */
     public static RuleSet bundled() {
-        try (InputStream in = RuleSet.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new RuleSetException("rule set " + BUNDLED + ": not on the classpath");
-            }
-            return parse(in, "facet-rules.json");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuleFiles.bundled("rule set", BUNDLED, READER);
     }
 
-    /** A clinic's rule file. */
+    /** A clinic's own file. */
     public static RuleSet fromFile(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.getFileName().toString());
-        } catch (IOException e) {
-            throw new RuleSetException("rule set " + file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return RuleFiles.fromFile("rule set", file, READER);
     }
 
     /** The file named by {@value #RULES_FILE_VARIABLE} when it is set and not blank, else the bundled one. */
     public static RuleSet fromEnvironment(Map<String, String> environment) {
-        String file = environment.get(RULES_FILE_VARIABLE);
-        return file == null || file.isBlank() ? bundled() : fromFile(Path.of(file));
+        return RuleFiles.fromEnvironment("rule set", environment, RULES_FILE_VARIABLE, BUNDLED, READER);
     }
 
     public static RuleSet parse(InputStream in, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new RuleSetException("rule set " + name + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        return new Reader(name).read(root);
+        return RuleFiles.parse("rule set", in, name, READER);
     }
+
+    private static final java.util.function.BiFunction<JsonNode, String, RuleSet> READER =
+            (root, name) -> new Reader(name).read(root);
 
     /** Reads and checks one file, naming the entry at fault in every message. */
     private static final class Reader {

@@ -103,7 +103,7 @@ class ApiFuzzTest {
                 new IntakeRouter(intakes, new ConsultQueuePublisher(aws.clients(), aws.consultQueueUrl())),
                 FormContract.load(), TriageEngine.fromEnvironment(Map.of()), io.spineintake.platform.Config.of(Map.of()), Clock.systemUTC()));
         triage = new TriageApiHandler(new ReferralService(referrals, intakes, Clock.systemUTC(), Duration.ofMinutes(30),
-                CURSOR_KEY), new io.spineintake.triageapi.BlockService(referrals,
+                CURSOR_KEY, new io.spineintake.platform.ClinicMetrics(aws.config())), new io.spineintake.triageapi.BlockService(referrals,
                 new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable()),
                 io.spineintake.triage.rules.BlockRuleFile.bundled(), java.time.ZoneId.of("America/New_York"), Clock.systemUTC()));
         diary = new io.spineintake.diary.BlockDiaryHandler(new io.spineintake.platform.Environment(aws.config(), aws.clients()));
