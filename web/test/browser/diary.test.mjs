@@ -125,7 +125,9 @@ async function checkAgain(page) {
   await page.waitForFunction((b) => document.querySelector('.site-checked')?.textContent !== b, before);
 }
 
-const bodyText = (page) => page.evaluate(() => document.body.innerText);
+/** What the page says, as written (textContent: no CSS capitals), visually hidden words included; never the noscript text. */
+const bodyText = (page) => page.evaluate(() => [document.querySelector('header'), document.getElementById('diary-status'), document.getElementById('page')]
+  .map((e) => e.textContent).join(' '));
 const sent = []; // the entries the API recorded, as the browser sent them (for BrowserDiaryTest)
 
 /**
@@ -241,7 +243,7 @@ test('60 min, offline: the entry is saved on the phone with its key, and sent ex
   await page.click('#save-60');
   await waitStatus(page, 60, 'QUEUED');
   assert.equal(norm(await page.innerText('#diary-status')), norm(`${t('noticeQueuedTitle')} ${t('noticeQueued', { point: '1 h' })}`));
-  assert.ok((await page.innerText('#point-60')).includes("Saved on this phone, will be sent when you're back online"));
+  assert.equal(await page.textContent('#point-60 .site-tag--QUEUED'), "Saved on this phone, will be sent when you're back online");
   const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('spine-intake-diary')));
   assert.equal(stored.queue.length, 1);
   const key = stored.queue[0].key;
