@@ -361,6 +361,21 @@ test('272 min: a 503 with Retry-After is resent later with the same key, and rec
   writeFileSync(join(ARTIFACTS, 'diary-entries.json'), JSON.stringify(sent, null, 2));
 }));
 
+test('302 min: an entry waiting in the tab\'s queue (saved offline before a reload) is sent on load, once, with its own key', { timeout: 60_000 }, () => step('6b', async () => {
+  await clockAt(302);
+  const { page } = main;
+  const key = '5b0f7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
+  const entry = expected(300, 2, { BENDING_BACKWARD: 'EASIER', TWISTING: 'NOT_TRIED' });
+  await page.evaluate(([episode, k, e]) => sessionStorage.setItem('spine-intake-diary', JSON.stringify({ language: 'en',
+    queue: [{ key: k, episode, entry: e, savedAt: null, state: 'queued', attempts: 0 }] })), [`${new Date(seed.endedAt).toISOString()}|LUMBAR`, key, entry]);
+  await page.reload();
+  await waitStatus(page, 300, 'DONE');
+  assert.equal((await recorded(300)).late, false);
+  assert.deepEqual(posts.filter((p) => p.key === key).map((p) => p.body), [entry], 'sent once, as it was saved, with its key');
+  assert.deepEqual((await page.evaluate(() => JSON.parse(sessionStorage.getItem('spine-intake-diary')))).queue, []);
+  writeFileSync(join(ARTIFACTS, 'diary-entries.json'), JSON.stringify(sent, null, 2));
+}));
+
 // ---- links that no longer work --------------------------------------------------------------------
 
 async function endedPage(hash, name, why) {
