@@ -2,7 +2,9 @@
 // the form uses, one JS bundle with the API's own JSON Schema compiled to a validator at build time
 // (no eval in the browser, so the CSP needs no 'unsafe-eval') and the API's own
 // patient-messages.json), the coordinators' console (console/index.html, its own CSS and JS bundle,
-// with the questionnaire definition and the rule set's red-flag texts), and the font files the CSS uses.
+// with the questionnaire definition and the rule set's red-flag texts), the patient's post-block
+// diary (diary/index.html, its CSS and JS bundle, with only the questionnaire's movement and region
+// words), and the font files the CSS uses.
 import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -12,6 +14,7 @@ import * as sass from 'sass';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { movementWords } from '../src/diary/model.js';
 import { apiBase as checkedApiBase, emergencyNumber as checkedEmergencyNumber, consoleAuth } from './settings.mjs';
 
 const web = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +34,7 @@ const started = Date.now();
 await rm(out, { recursive: true, force: true });
 await mkdir(join(out, 'assets/fonts'), { recursive: true });
 await mkdir(join(out, 'console'), { recursive: true });
+await mkdir(join(out, 'diary'), { recursive: true });
 await mkdir(generated, { recursive: true });
 
 // 1. the validator, from the very schema file the API loads
@@ -49,12 +53,14 @@ const css = compile('src/styles/site.scss');
 await writeFile(join(out, 'assets/site.css'), css);
 const consoleCss = compile('src/styles/console.scss');
 await writeFile(join(out, 'assets/console.css'), consoleCss);
-const fonts = [...`${css}${consoleCss}`.matchAll(/url\("?fonts\/([^")]+\.woff2)"?\)/g)].map((m) => m[1]);
+const diaryCss = compile('src/styles/diary.scss');
+await writeFile(join(out, 'assets/diary.css'), diaryCss);
+const fonts = [...`${css}${consoleCss}${diaryCss}`.matchAll(/url\("?fonts\/([^")]+\.woff2)"?\)/g)].map((m) => m[1]);
 for (const font of new Set(fonts)) {
   await mkdir(dirname(join(out, 'assets/fonts', font)), { recursive: true });
   await copyFile(join(web, 'node_modules/@uswds/uswds/dist/fonts', font), join(out, 'assets/fonts', font));
 }
-const images = [...`${css}${consoleCss}`.matchAll(/url\("?img\/([^")]+)"?\)/g)].map((m) => m[1]);
+const images = [...`${css}${consoleCss}${diaryCss}`.matchAll(/url\("?img\/([^")]+)"?\)/g)].map((m) => m[1]);
 await mkdir(join(out, 'assets/img'), { recursive: true });
 for (const image of new Set(images)) {
   // some icons USWDS names (an external-link mark) are not shipped and not used here
@@ -80,6 +86,16 @@ await esbuild.build({
   alias: { 'generated:rules': rulesFile },
 });
 
+// the diary: the questionnaire's own words for the movements and regions (not the whole definition)
+const definition = JSON.parse(await readFile(join(web, 'questionnaire/intake.json'), 'utf8'));
+await writeFile(join(generated, 'diary-words.json'), JSON.stringify({ movements: movementWords(definition), regions: definition.regionNames }));
+await esbuild.build({
+  entryPoints: [join(web, 'src/diary/main.js')],
+  bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none',
+  outfile: join(out, 'assets/diary.js'),
+  alias: { 'generated:diary-words': join(generated, 'diary-words.json') },
+});
+
 // 4. page; in AWS the API is on its own origin: API_BASE (the stack's ApiUrl) is written into the
 // page, and the clinic's emergency number (EMERGENCY_NUMBER, the stack's EmergencyNumber)
 const meta = (html, file) => (name, value) => {
@@ -98,4 +114,7 @@ const consoleMeta = meta(consoleHtml, 'src/console/index.html');
 const consolePage = [consoleMeta('api-base', apiBase), consoleMeta('auth', signIn.mode), consoleMeta('cognito-domain', signIn.domain),
   consoleMeta('cognito-client-id', signIn.clientId)].reduce((p, f) => f(p), consoleHtml);
 await writeFile(join(out, 'console/index.html'), consolePage);
+// the diary's page: the API only (the capability is in the page's fragment, never in the page)
+const diaryHtml = await readFile(join(web, 'src/diary/index.html'), 'utf8');
+await writeFile(join(out, 'diary/index.html'), meta(diaryHtml, 'src/diary/index.html')('api-base', apiBase)(diaryHtml));
 console.log(`web build: target/site in ${Date.now() - started} ms (emergency number ${emergency}; console sign-in ${signIn.mode}; fonts: ${[...new Set(fonts)].join(', ')}; images: ${new Set(images).size})`);

@@ -57,6 +57,16 @@ class StaticSiteTest {
                 assertThat(r.statusCode()).as(path).isEqualTo(404);
                 assertThat(r.body()).doesNotContain("outside the site");
             }
+            // the patient's diary page is a folder's page at /diary/; /diary itself stays the API's route
+            Files.createDirectories(site.resolve("diary"));
+            Files.writeString(site.resolve("diary/index.html"), "<!doctype html><title>diary</title>");
+            HttpResponse<String> diaryPage = http.send(HttpRequest.newBuilder(URI.create(base + "/diary/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(diaryPage.statusCode()).isEqualTo(200);
+            assertThat(diaryPage.body()).contains("<title>diary</title>");
+            assertThat(diaryPage.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
+            HttpResponse<String> diaryApi = http.send(HttpRequest.newBuilder(URI.create(base + "/diary")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(diaryApi.statusCode()).as("GET /diary is the API's, never the page's redirect").isEqualTo(401);
+            assertThat(diaryApi.headers().firstValue("www-authenticate")).contains("Diary");
             // the API still answers on the same origin
             HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "/intakes"))
                     .header("content-type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
