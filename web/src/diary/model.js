@@ -120,15 +120,14 @@ export function fieldsOfProblem(problem, entry) {
 }
 
 /**
- * Why a link does not open the diary: no token (or a broken one) and 401 "unknown", 410
- * "expired" or "revoked" by the problem's words (both are type diary-link-ended; the detail says
- * which), else "ended".
+ * Why a link does not open the diary: no token (or a broken one) and 401 "unknown"; 410 "expired"
+ * or "revoked" (replaced or withdrawn) by the problem's type; any other 410 "ended".
  */
 export function linkEnded(status, problem) {
   if (status === 401 || status === null) return 'unknown';
-  const words = `${problem?.detail ?? ''} ${problem?.title ?? ''}`.toLowerCase();
-  if (/expired/.test(words)) return 'expired';
-  if (/replaced|withdrawn|revoked/.test(words)) return 'revoked';
+  const type = String(problem?.type ?? '');
+  if (type.endsWith(':diary-link-expired')) return 'expired';
+  if (type.endsWith(':diary-link-withdrawn')) return 'revoked';
   return 'ended';
 }
 

@@ -103,8 +103,10 @@ test('Retry-After: the API\'s seconds (1 to 300), else 5, 10, 20, 40, 60 s by at
 test('the link\'s end: 401 or no token unknown, 410 expired or revoked by its detail', () => {
   assert.equal(m.linkEnded(401, {}), 'unknown');
   assert.equal(m.linkEnded(null), 'unknown');
-  assert.equal(m.linkEnded(410, { detail: 'This diary link has expired: the diary closes 48 hours after the block.' }), 'expired');
-  assert.equal(m.linkEnded(410, { detail: 'This diary link has been replaced or withdrawn by the clinic. Please ask the clinic for a new one.' }), 'revoked');
+  assert.equal(m.linkEnded(410, { type: 'urn:spine-intake:problem:diary-link-expired', detail: 'anything' }), 'expired');
+  assert.equal(m.linkEnded(410, { type: 'urn:spine-intake:problem:diary-link-withdrawn', detail: 'anything' }), 'revoked');
+  // the words of the detail decide nothing: only the type does
+  assert.equal(m.linkEnded(410, { type: 'urn:spine-intake:problem:other', detail: 'This diary link has expired' }), 'ended');
   assert.equal(m.linkEnded(410, {}), 'ended');
 });
 

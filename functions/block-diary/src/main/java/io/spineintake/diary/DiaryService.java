@@ -45,7 +45,9 @@ import java.util.Set;
 final class DiaryService {
     static final String PREFIX = "urn:spine-intake:problem:";
     static final String LINK_NOT_RECOGNISED = PREFIX + "diary-link-not-recognised";
-    static final String LINK_ENDED = PREFIX + "diary-link-ended";
+    /** Two 410 types, so a page tells the patient which without reading the detail's English. */
+    static final String LINK_WITHDRAWN = PREFIX + "diary-link-withdrawn";
+    static final String LINK_EXPIRED = PREFIX + "diary-link-expired";
     static final String INVALID_ENTRY = PREFIX + "invalid-diary-entry";
     static final String MALFORMED_BODY = PREFIX + "malformed-body";
     static final String ALREADY_RECORDED = PREFIX + "time-point-already-recorded";
@@ -89,11 +91,11 @@ final class DiaryService {
             return new Opening(null, notRecognised());
         }
         if (Boolean.TRUE.equals(link.get().revoked()) || !hash.equals(episode.get().linkHash())) {
-            return new Opening(null, ended("This diary link has been replaced or withdrawn by the clinic."
+            return new Opening(null, ended(LINK_WITHDRAWN, "This diary link has been replaced or withdrawn by the clinic."
                     + " Please ask the clinic for a new one."));
         }
         if (!now.isBefore(link.get().expires())) {
-            return new Opening(null, ended("This diary link has expired: the diary closes 48 hours after the block."));
+            return new Opening(null, ended(LINK_EXPIRED, "This diary link has expired: the diary closes 48 hours after the block."));
         }
         return new Opening(new Access(link.get(), episode.get()), null);
     }
@@ -219,8 +221,8 @@ final class DiaryService {
                 .withType(LINK_NOT_RECOGNISED);
     }
 
-    private static Problem ended(String detail) {
-        return Problem.of(410, "Diary link no longer works", detail).withType(LINK_ENDED);
+    private static Problem ended(String type, String detail) {
+        return Problem.of(410, "Diary link no longer works", detail).withType(type);
     }
 
     static String sha256(String text) {

@@ -195,7 +195,7 @@ class DiaryTest {
         // a new link replaces the old one
         String replacement = diary.link(referral, episode);
         Diary.Answer old = expect(diary.get(token), 410);
-        assertThat(old.type()).isEqualTo("urn:spine-intake:problem:diary-link-ended");
+        assertThat(old.type()).isEqualTo("urn:spine-intake:problem:diary-link-withdrawn");
         assertThat(old.body().path("detail").asText()).contains("replaced or withdrawn");
         noEpisodeData(old);
         noEpisodeData(expect(diary.post(token, "k3", entry(30, 3, List.of())), 410));
@@ -209,6 +209,7 @@ class DiaryTest {
         assertThat(diary.get(fresh).status()).isEqualTo(200);
         diary.at(48 * 60);
         Diary.Answer expired = expect(diary.get(fresh), 410);
+        assertThat(expired.body().path("type").asText()).isEqualTo("urn:spine-intake:problem:diary-link-expired");
         assertThat(expired.body().path("detail").asText()).contains("expired");
         noEpisodeData(expired);
         noEpisodeData(expect(diary.post(fresh, "k4", entry(1440, 3, List.of())), 410));
