@@ -131,19 +131,40 @@ export function reliefWords(point, language) {
   return t('reliefPercent', { n: pct }, language);
 }
 
-/** The chart's table: one row per time point of the rule set (recorded or missing). */
-export function pointRows(episode, { language, timeZone } = {}) {
+/**
+ * Where an unrecorded point stands at `now` (ms): 'upcoming' before it is due, 'open' until the
+ * next point falls due (the last one: until the link expires, 48 h after the block), then
+ * 'missed' for good. Without `now` every unrecorded point counts as missed, as the verdicts do.
+ */
+export function pointState(episode, index, now) {
   const points = episode.result?.points || [];
-  return points.map((p) => ({
-    minutes: p.minutes,
-    point: pointLabel(p.minutes, language),
-    due: clock(p.dueAt, language, timeZone, episode.endedAt),
-    nrs: p.recorded ? String(p.nrs) : '–',
-    relief: p.recorded ? reliefWords(p, language) : '–',
-    late: p.recorded ? (p.late ? t('yes', {}, language) : t('no', {}, language)) : '–',
-    missing: p.recorded ? t('no', {}, language) : t('pointMissing', {}, language),
-    recorded: p.recorded,
-  }));
+  const p = points[index];
+  if (p.recorded) return 'recorded';
+  if (now === undefined || now === null) return 'missed';
+  const closes = index + 1 < points.length ? Date.parse(points[index + 1].dueAt) : Date.parse(episode.endedAt) + 48 * 3600_000;
+  if (now < Date.parse(p.dueAt)) return 'upcoming';
+  return now < closes ? 'open' : 'missed';
+}
+
+const STATE_WORDS = { recorded: 'no', missed: 'pointMissing', open: 'pointOpen', upcoming: 'pointUpcoming' };
+
+/** The chart's table: one row per time point of the rule set (recorded, missed, or not yet). */
+export function pointRows(episode, { language, timeZone, now } = {}) {
+  const points = episode.result?.points || [];
+  return points.map((p, i) => {
+    const state = pointState(episode, i, now);
+    return {
+      minutes: p.minutes,
+      point: pointLabel(p.minutes, language),
+      due: clock(p.dueAt, language, timeZone, episode.endedAt),
+      nrs: p.recorded ? String(p.nrs) : '–',
+      relief: p.recorded ? reliefWords(p, language) : '–',
+      late: p.recorded ? (p.late ? t('yes', {}, language) : t('no', {}, language)) : '–',
+      missing: t(STATE_WORDS[state], {}, language),
+      recorded: p.recorded,
+      state,
+    };
+  });
 }
 
 /** A movement code (the engine's Movement) as the questionnaire asked it: TWISTING -> worse-twisting's label. */
@@ -182,7 +203,7 @@ const X_TICKS = [15, 60, 120, 240, 360, 720, 1440];
  * only (a missed point leaves a gap), the baseline, the levels of 50% and 80% relief (NRS =
  * baseline x 0.5 and x 0.2), and the anaesthetic's expected minimum after the block.
  */
-export function chartGeometry(episode, { width = 640, height = 260 } = {}) {
+export function chartGeometry(episode, { width = 640, height = 260, now } = {}) {
   const pad = { left: 40, right: 16, top: 16, bottom: 36 };
   const points = episode.result?.points || [];
   const last = Math.max(1440, ...points.map((p) => p.minutes));
@@ -204,7 +225,7 @@ export function chartGeometry(episode, { width = 640, height = 260 } = {}) {
   return {
     width, height, pad,
     dots,
-    missing: points.filter((p) => !p.recorded).map((p) => ({ minutes: p.minutes, x: x(p.minutes) })),
+    missing: points.map((p, i) => ({ p, state: pointState(episode, i, now) })).filter((m) => m.state === 'missed').map(({ p }) => ({ minutes: p.minutes, x: x(p.minutes) })),
     segments: segments.map((s) => s.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')),
     baseline: { nrs: baseline, y: y(baseline) },
     relief50: { nrs: baseline * 0.5, y: y(baseline * 0.5) },

@@ -933,7 +933,9 @@ function painChart(ep, id) {
   if (!(ep.entries || []).length) {
     return [h('h4', { id: `${id}-chart-title` }, t('chartTitle')), h('p', { className: 'site-no-entries' }, t('noEntriesYet'))];
   }
-  const g = b.chartGeometry(ep);
+  // on a phone a narrower drawing, so its words stay readable when scaled down
+  const at = now();
+  const g = b.chartGeometry(ep, window.innerWidth < 480 ? { width: 360, height: 240, now: at } : { now: at });
   const line = (x1, y1, x2, y2, cls) => h('line', { x1, y1, x2, y2, className: cls });
   const label = (x, y, text, cls, anchor = 'start') => h('text', { x, y, className: cls, 'text-anchor': anchor }, text);
   const svg = h('svg', { viewBox: `0 0 ${g.width} ${g.height}`, className: 'site-bchart__svg', 'aria-hidden': 'true', focusable: 'false' },
@@ -953,7 +955,7 @@ function painChart(ep, id) {
     g.missing.map((p) => h('text', { x: p.x, y: g.y0 - 4, className: 'site-bchart__missing', 'text-anchor': 'middle' }, '×')),
     g.segments.map((pts) => h('polyline', { points: pts, className: 'site-bchart__line' })),
     g.dots.map((p) => h('circle', { cx: p.x, cy: p.y, r: 4, className: 'site-bchart__dot' })));
-  const rows = b.pointRows(ep);
+  const rows = b.pointRows(ep, { now: at });
   const heads = [t('colPoint'), t('colDueAt'), t('colNrs'), t('colRelief'), t('colLate'), t('colMissing')];
   return h('figure', { className: 'site-bchart', 'aria-labelledby': `${id}-chart-title` },
     h('h4', { id: `${id}-chart-title` }, t('chartTitle')),
@@ -962,7 +964,7 @@ function painChart(ep, id) {
     h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-points', 'data-points': ep.episodeId },
       h('caption', {}, t('pointsCaption')),
       h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, rows.map((x) => h('tr', { className: x.recorded ? null : 'site-point--missing', 'data-minutes': String(x.minutes) },
+      h('tbody', {}, rows.map((x) => h('tr', { className: x.state === 'missed' ? 'site-point--missing' : null, 'data-minutes': String(x.minutes) },
         h('th', { scope: 'row', 'data-label': heads[0] }, x.point),
         [x.due, x.nrs, x.relief, x.late, x.missing].map((v, k) => h('td', { 'data-label': heads[k + 1] }, v)))))));
 }

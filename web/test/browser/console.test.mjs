@@ -747,7 +747,7 @@ test('the blocks of a referral: each episode\'s chart and its table, both verdic
   for (const ep of blocks.episodes) {
     const section = page.locator(`[data-episode="${ep.episodeId}"]`);
     const rows = await pointCells(section);
-    assert.deepEqual(rows, b.pointRows(ep, { language: 'en', timeZone: 'UTC' }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing]), 'the table is the API\'s points');
+    assert.deepEqual(rows, b.pointRows(ep, { language: 'en', timeZone: 'UTC', now: NOW }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing]), 'the table is the API\'s points');
     assert.deepEqual(rows.filter((r) => r[5] === 'No').map((r) => [r[0], Number(r[2])]), ep.entries.map((e) => [b.pointLabel(e.timePoint), e.nrs]), 'its recorded rows are the entries');
     assert.ok(rows.some((r) => r[5] === 'missing'), 'missed points are rows, missing');
     const lcd = await section.locator('[data-verdict="MEDICARE_LCD"]').innerText();
@@ -761,6 +761,7 @@ test('the blocks of a referral: each episode\'s chart and its table, both verdic
     assert.equal(await svg.getAttribute('aria-hidden'), 'true');
     assert.equal(await svg.locator('circle').count(), ep.entries.length);
     assert.equal(await svg.locator('polyline').count(), b.chartGeometry(ep).segments.length);
+    assert.equal(await svg.locator('text.site-bchart__missing').count(), b.chartGeometry(ep, { now: NOW }).missing.length, 'a mark at each missed point, none at one not due yet');
     assert.ok(await svg.locator('polyline').count() >= 2, 'the line breaks at a missed point');
     assert.equal(await svg.locator('line.site-bchart__baseline').count(), 1);
     assert.equal(await svg.locator('line.site-bchart__level--50').count() + await svg.locator('line.site-bchart__level--80').count(), 2);
@@ -790,7 +791,7 @@ test('the blocks of a referral: each episode\'s chart and its table, both verdic
   const first = page.locator(`[data-episode="${SEED.blockEpisodes[0]}"]`);
   assert.match(await first.locator('[data-verdict="MEDICARE_LCD"]').innerText(), /^LCD de Medicare \(al menos 80% de alivio\): Positivo/);
   assert.deepEqual(await first.locator('table.site-points thead th').allInnerTexts(), ['Momento', 'Hora prevista', 'Dolor (0-10)', 'Alivio', 'Tarde', 'Falta']);
-  assert.deepEqual(await pointCells(first), inSpanish(() => b.pointRows(blocks.episodes[0], { language: 'es', timeZone: 'UTC' }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing])));
+  assert.deepEqual(await pointCells(first), inSpanish(() => b.pointRows(blocks.episodes[0], { language: 'es', timeZone: 'UTC', now: NOW }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing])));
   assert.deepEqual(await first.locator('table.site-movements thead th').allInnerTexts(), ['Momento', 'Inclinarse hacia atrás', 'Girar o torcer el cuerpo']);
   assert.match(await page.locator('[data-rfa="LUMBAR"]').innerText(), /candidato a RFA según LCD de Medicare/);
   assert.equal(await page.locator('#block-form-title').innerText(), 'Registrar un bloqueo');

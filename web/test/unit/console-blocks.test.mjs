@@ -161,3 +161,17 @@ test('the LCD counts against the limits, per region group and kind', () => {
   assert.deepEqual(rows.filter((r) => r.atLimit).map((r) => [r.groupName, r.kindName, r.count, r.limit]), [['Lumbar and sacral', 'Diagnostic', 4, 4]]);
   assert.equal(b.lcdRows(lcd, 'es')[0].groupName, 'Cervical y torácica');
 });
+
+test('a point not recorded is missed only once it has closed (the next point is due; the last: 48 h after the block)', () => {
+  const ep = { ...EPISODE, result: { ...EPISODE.result, points: [point(15, 5), point(30, null), point(60, null), point(1440, null)] } };
+  const at = (min) => Date.parse(ENDED) + min * 60_000;
+  assert.deepEqual([0, 1, 2, 3].map((i) => b.pointState(ep, i, at(45))), ['recorded', 'open', 'upcoming', 'upcoming']);
+  assert.deepEqual([0, 1, 2, 3].map((i) => b.pointState(ep, i, at(60))), ['recorded', 'missed', 'open', 'upcoming']);
+  assert.equal(b.pointState(ep, 3, at(2879)), 'open');
+  assert.equal(b.pointState(ep, 3, at(2880)), 'missed');
+  assert.deepEqual([1, 2, 3].map((i) => b.pointState(ep, i)), ['missed', 'missed', 'missed'], 'without a time, as the verdicts count them');
+  assert.deepEqual(b.pointRows(ep, { language: 'en', timeZone: 'UTC', now: at(45) }).map((r) => r.missing), ['No', 'due now', 'not due yet', 'not due yet']);
+  assert.deepEqual(b.pointRows(ep, { language: 'es', timeZone: 'UTC', now: at(60) }).map((r) => r.missing), ['No', 'falta', 'pendiente ahora', 'todavía no']);
+  assert.deepEqual(b.chartGeometry(ep, { now: at(60) }).missing.map((p) => p.minutes), [30], 'a mark only where a point was missed');
+  assert.equal(b.chartGeometry(ep, { now: at(60) }).segments.length, 1);
+});
