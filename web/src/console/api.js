@@ -58,5 +58,6 @@ export function createApi(base, auth) {
     now: () => Date.now() + skew,
     get: (path) => call('GET', path),
     post: (path, options) => call('POST', path, options),
+    del: (path) => call('DELETE', path),
   };
 }

@@ -7,6 +7,8 @@ import definition from '../../questionnaire/intake.json';
 // the red flags' plain words: the rule set the API uses, bundled at build time
 import { hardStops, urgentFlags } from 'generated:rules';
 import * as m from './model.js';
+import * as b from './blocks-model.js';
+import qrcode from 'qrcode-generator';
 import { createAuth } from './auth.js';
 import { createApi, ApiError, SignInNeeded } from './api.js';
 import { t, language, setLanguage, other, pick } from './i18n.js';
@@ -36,9 +38,11 @@ const state = {
 
 // ---- DOM helpers -------------------------------------------------------------------------------
 
+const SVG_TAGS = new Set(['svg', 'path', 'line', 'circle', 'rect', 'text', 'g', 'polyline']);
+
 /** A DOM element; children are nodes or strings (always text, never HTML). */
 function h(tag, attrs = {}, ...children) {
-  const svg = tag === 'svg' || tag === 'path';
+  const svg = SVG_TAGS.has(tag);
   const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
@@ -142,6 +146,7 @@ async function render() {
   const mine = ++drawn;
   state.timers.forEach(clearInterval);
   state.timers = [];
+  closeSheet();
   document.removeEventListener('keydown', worklistKeys);
   const root = page();
   header();
@@ -555,8 +560,10 @@ async function claimFromList(id) {
 
 async function loadReferral(id) {
   const { data, version } = await api.get(`/referrals/${id}`);
-  // data: what the page shows; seen/read: the version and content the coordinator read (a decision is sent on it)
-  state.referral = { id, data, seen: version ?? data.version, read: data };
+  // data: what the page shows; seen/read: the version and content the coordinator read (a decision is sent on it);
+  // blocks: GET .../blocks; links: diary links issued on this page (episodeId -> token, in memory only, shown once)
+  const previous = state.referral?.id === id ? state.referral : null;
+  state.referral = { id, data, seen: version ?? data.version, read: data, blocks: previous?.blocks ?? null, links: previous?.links ?? new Map() };
   return state.referral;
 }
 
@@ -575,6 +582,7 @@ async function referralPage(root, id, mine) {
   const cached = state.referral?.id === id && state.referral.keep;
   if (!cached) {
     loading(root, 'loadingReferral');
+    state.referral = null; // a fresh read: no diary link of an earlier visit is shown again
     await loadReferral(id);
     if (stale(mine)) return;
   }
@@ -724,6 +732,7 @@ function drawReferral(root) {
   } else {
     drawAssessment(root, d, at);
   }
+  root.append(blocksSection());
   const [when, who, what] = [t('auditWhen'), t('auditWho'), t('auditWhat')];
   root.append(section('audit-title', t('auditTitle'),
     h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-audit' },
@@ -786,6 +795,429 @@ function drawAssessment(root, d, at) {
   root.append(section('answers-title', t('answersTitle'), h('p', { className: 'site-hint' }, t('answersHint')),
     groups.map((g) => h('div', { className: 'site-answers-group' }, h('h3', {}, g.title),
       dl(g.answers.map((x) => [x.question, x.answer]), 'site-pairs site-answers')))));
+}
+
+// ---- blocks, diaries and verdicts (issue 17) -----------------------------------------------------
+
+const DAY2 = 48 * 3600_000;
+
+function blocksSection() {
+  const host = h('section', { className: 'site-section site-blocks', id: 'blocks', 'aria-labelledby': 'blocks-title' },
+    h('h2', { id: 'blocks-title' }, t('blocksTitle')),
+    h('p', { className: 'site-hint' }, t('blocksHint')),
+    h('div', { id: 'blocks-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
+    h('div', { id: 'blocks-body' }));
+  const r = state.referral;
+  if (r.blocks) queueMicrotask(drawBlocks);
+  else {
+    host.querySelector('#blocks-body').append(h('p', { className: 'site-loading' }, t('loadingBlocks')));
+    guard(loadBlocks(r.id));
+  }
+  return host;
+}
+
+async function loadBlocks(id) {
+  try {
+    const { data } = await api.get(`/referrals/${id}/blocks`);
+    if (state.referral?.id !== id) return;
+    state.referral.blocks = data;
+    state.referral.blocksError = null;
+  } catch (e) {
+    if (e instanceof SignInNeeded || !(e instanceof ApiError)) throw e;
+    if (state.referral?.id !== id) return;
+    state.referral.blocksError = e;
+  }
+  drawBlocks();
+}
+
+function blocksStatus(kind, ...body) {
+  const status = document.getElementById('blocks-status');
+  if (!status) return;
+  status.replaceChildren(alertBox(kind, null, ...body));
+  status.setAttribute('tabindex', '-1');
+  status.focus();
+}
+
+function drawBlocks() {
+  const body = document.getElementById('blocks-body');
+  const r = state.referral;
+  if (!body || !r) return;
+  if (r.blocksError) {
+    body.replaceChildren(alertBox('error', t('problemTitle'), t('blocksLoadFailed')),
+      h('p', {}, h('button', { type: 'button', className: 'usa-button usa-button--outline', onclick: () => guard(loadBlocks(r.id)) }, t('tryAgain'))));
+    return;
+  }
+  const data = r.blocks;
+  if (!data) return;
+  const at = now();
+  body.replaceChildren(...[
+    data.episodes.length ? null : h('p', { id: 'no-blocks' }, t('noBlocks')),
+    data.episodes.length ? candidacySection(data, at) : null,
+    ...data.episodes.map((ep, i) => episodeSection(ep, i, at)),
+    blockForm()].filter(Boolean));
+}
+
+const regionName = (r) => m.REGIONS[r] || r;
+const standardName = (s) => t(`standard.${s}`);
+const resultName = (x) => t(`blockResult.${x}`);
+const minutesText = (min) => m.duration(min * 60_000);
+
+function candidacySection(data, at) {
+  const out = [h('h3', { id: 'rfa-title' }, t('rfaTitle'))];
+  for (const c of data.rfaCandidacy || []) {
+    out.push(h('div', { className: `site-rfa${c.candidate ? ' site-rfa--candidate' : ''}`, 'data-rfa': c.region },
+      h('p', { className: 'site-rfa__verdict' }, h('strong', {}, `${regionName(c.region)}: `),
+        t(c.candidate ? 'rfaCandidate' : 'rfaNotCandidate', { standard: standardName(c.standard), threshold: c.thresholdPercent })),
+      apiWords(c.reason, 'p'),
+      c.evidence.length ? [h('p', {}, t('rfaEvidence')), h('ul', { className: 'usa-list site-rfa__evidence' }, c.evidence.map((e) => h('li', { 'data-evidence': e.episodeId },
+        t('rfaEvidenceItem', { which: t(`diagnosticBlock.${e.diagnosticBlock}`), time: m.time(e.endedAt, at), levels: e.levels.join(', '), side: t(`side.${e.side}`), result: resultName(e.result) }),
+        ' ', apiWords(e.explanation))))] : null,
+      dl([[t('rfaConsidered'), String(c.considered.length)], [t('rfaSameLevels'), c.sameLevelsAndSide ? t('yes') : t('no')]])));
+  }
+  if ((data.concordance || []).length) {
+    out.push(h('h3', { id: 'concordance-title' }, t('concordanceTitle')), h('p', { className: 'site-hint' }, t('concordanceHint')),
+      h('ul', { className: 'usa-list', id: 'concordance' }, data.concordance.map((c) => h('li', { 'data-concordance': `${c.region}-${c.standard}` },
+        h('strong', {}, `${regionName(c.region)}, ${standardName(c.standard)}: ${t(`concordance.${c.result}`)}`), ' ',
+        t('concordanceDurations', { first: minutesText(c.firstDurationMinutes), second: minutesText(c.secondDurationMinutes) }), ' ',
+        apiWords(c.reason)))));
+  }
+  const rows = b.lcdRows(data.lcd);
+  const heads = [t('lcdColGroup'), t('lcdColKind'), t('lcdColCount'), t('lcdColLimit')];
+  out.push(h('h3', { id: 'lcd-title' }, t('lcdTitle')),
+    h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-lcd', id: 'lcd-table', 'aria-labelledby': 'lcd-title' },
+      h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, rows.map((x) => h('tr', { className: x.atLimit ? 'site-row--overdue' : null },
+        h('th', { scope: 'row', 'data-label': heads[0] }, x.groupName),
+        h('td', { 'data-label': heads[1] }, x.kindName),
+        h('td', { 'data-label': heads[2], className: 'site-number' }, String(x.count)),
+        h('td', { 'data-label': heads[3], className: 'site-number' }, String(x.limit)))))),
+    h('p', { className: 'site-hint' }, t('lcdWindow', { months: data.lcd.windowMonths, date: data.lcd.asOf })));
+  return h('div', { className: 'site-block-summary' }, out);
+}
+
+function episodeSection(ep, i, at) {
+  const id = `episode-${i}`;
+  const result = ep.result;
+  const verdicts = result?.verdicts || [];
+  return h('section', { className: 'site-episode', 'data-episode': ep.episodeId, 'aria-labelledby': `${id}-title` },
+    h('h3', { id: `${id}-title` }, t('episodeTitle', { which: t(`diagnosticBlock.${ep.diagnosticBlock}`), region: regionName(ep.region), time: m.time(ep.endedAt, at) })),
+    dl([
+      [t('blockEndedAt'), m.time(ep.endedAt, at)],
+      [t('blockRegion'), regionName(ep.region)],
+      [t('blockLevels'), ep.levels.join(', ')],
+      [t('blockSide'), t(`side.${ep.side}`)],
+      [t('blockAnaesthetic'), t('anaestheticExpected', { anaesthetic: t(`anaesthetic.${ep.anaesthetic}`), minimum: minutesText(result?.expectedMinutes ?? 0) })],
+      [t('blockWhich'), t(`diagnosticBlock.${ep.diagnosticBlock}`)],
+      [t('blockBaseline'), t('nrsValue', { n: ep.baselineNrs })],
+      [t('blockRecordedBy'), t('byAt', { who: ep.recordedBy, time: m.time(ep.recordedAt, at) })],
+      result?.peak ? [t('blockPeak'), t('peakAt', { relief: b.reliefWords({ recorded: true, reliefPercent: result.peak.reliefPercent, direction: result.peak.reliefPercent < 0 ? 'WORSE' : 'RELIEF' }), point: b.pointLabel(result.peak.minutes) })] : null,
+    ]),
+    h('h4', { id: `${id}-verdicts` }, t('verdictsTitle')),
+    h('ul', { className: 'usa-list usa-list--unstyled site-verdicts', 'aria-labelledby': `${id}-verdicts` }, verdicts.map((v) => h('li', {
+      className: `site-verdict site-verdict--${v.result.toLowerCase()}`, 'data-verdict': v.standard },
+    h('p', { className: 'site-verdict__head' }, h('strong', {}, t('verdictHead', { standard: standardName(v.standard), threshold: v.thresholdPercent })), ' ',
+      h('span', { className: 'site-verdict__result' }, resultName(v.result)),
+      v.standard === result.clinicStandard ? h('span', { className: 'site-verdict__clinic' }, t('clinicStandard')) : null),
+    h('p', {}, v.fromMinutes === null || v.fromMinutes === undefined
+      ? t('verdictNoRun', { threshold: v.thresholdPercent, minimum: minutesText(v.minimumMinutes), anaesthetic: t(`anaesthetic.${ep.anaesthetic}`) })
+      : t('verdictRun', { threshold: v.thresholdPercent, duration: minutesText(v.durationMinutes), from: b.pointLabel(v.fromMinutes), to: b.pointLabel(v.toMinutes), minimum: minutesText(v.minimumMinutes), anaesthetic: t(`anaesthetic.${ep.anaesthetic}`) })),
+    v.missingWithin?.length ? h('p', {}, t('verdictMissingWithin', { points: v.missingWithin.map((x) => b.pointLabel(x)).join(', ') })) : null,
+    apiWords(v.explanation, 'p', { className: 'site-verdict__why' })))),
+    painChart(ep, id),
+    movementNotes(ep, id),
+    diaryLinkPanel(ep, id, at));
+}
+
+/** The pain over time: an SVG drawn with DOM methods (aria-hidden), and the table that is its accessible version. */
+function painChart(ep, id) {
+  if (!(ep.entries || []).length) {
+    return [h('h4', { id: `${id}-chart-title` }, t('chartTitle')), h('p', { className: 'site-no-entries' }, t('noEntriesYet'))];
+  }
+  // on a phone a narrower drawing, so its words stay readable when scaled down
+  const at = now();
+  const g = b.chartGeometry(ep, window.innerWidth < 480 ? { width: 360, height: 240, now: at } : { now: at });
+  const line = (x1, y1, x2, y2, cls) => h('line', { x1, y1, x2, y2, className: cls });
+  const label = (x, y, text, cls, anchor = 'start') => h('text', { x, y, className: cls, 'text-anchor': anchor }, text);
+  const svg = h('svg', { viewBox: `0 0 ${g.width} ${g.height}`, className: 'site-bchart__svg', 'aria-hidden': 'true', focusable: 'false' },
+    h('g', { className: 'site-bchart__axes' },
+      line(g.x0, g.y0, g.x1, g.y0, 'site-bchart__axis'), line(g.x0, g.y0, g.x0, g.y1, 'site-bchart__axis'),
+      g.yTicks.map((tk) => [line(g.x0 - 4, tk.y, g.x0, tk.y, 'site-bchart__axis'), label(g.x0 - 8, tk.y + 4, String(tk.nrs), 'site-bchart__tick', 'end')]),
+      g.xTicks.map((tk) => [line(tk.x, g.y0, tk.x, g.y0 + 4, 'site-bchart__axis'), label(tk.x, g.y0 + 16, b.pointLabel(tk.minutes), 'site-bchart__tick', 'middle')]),
+      label(g.x1, g.y0 + 32, t('chartMinutesAxis'), 'site-bchart__tick', 'end')),
+    g.expected ? [line(g.expected.x, g.y0, g.expected.x, g.y1, 'site-bchart__expected'),
+      label(g.expected.x + 4, g.y1 + 10, t('chartExpected', { minimum: minutesText(g.expected.minutes) }), 'site-bchart__note')] : null,
+    line(g.x0, g.baseline.y, g.x1, g.baseline.y, 'site-bchart__baseline'),
+    label(g.x1, g.baseline.y - 4, t('chartBaseline', { n: g.baseline.nrs }), 'site-bchart__note', 'end'),
+    line(g.x0, g.relief50.y, g.x1, g.relief50.y, 'site-bchart__level site-bchart__level--50'),
+    label(g.x1, g.relief50.y - 4, t('chartRelief', { n: 50 }), 'site-bchart__note', 'end'),
+    line(g.x0, g.relief80.y, g.x1, g.relief80.y, 'site-bchart__level site-bchart__level--80'),
+    label(g.x1, g.relief80.y - 4, t('chartRelief', { n: 80 }), 'site-bchart__note', 'end'),
+    g.missing.map((p) => h('text', { x: p.x, y: g.y0 - 4, className: 'site-bchart__missing', 'text-anchor': 'middle' }, '×')),
+    g.segments.map((pts) => h('polyline', { points: pts, className: 'site-bchart__line' })),
+    g.dots.map((p) => h('circle', { cx: p.x, cy: p.y, r: 4, className: 'site-bchart__dot' })));
+  const rows = b.pointRows(ep, { now: at });
+  const heads = [t('colPoint'), t('colDueAt'), t('colNrs'), t('colRelief'), t('colLate'), t('colMissing')];
+  return h('figure', { className: 'site-bchart', 'aria-labelledby': `${id}-chart-title` },
+    h('h4', { id: `${id}-chart-title` }, t('chartTitle')),
+    h('figcaption', { className: 'site-hint' }, t('chartCaption')),
+    h('div', { className: 'site-bchart__frame' }, svg),
+    h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-points', 'data-points': ep.episodeId },
+      h('caption', {}, t('pointsCaption')),
+      h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, rows.map((x) => h('tr', { className: x.state === 'missed' ? 'site-point--missing' : null, 'data-minutes': String(x.minutes) },
+        h('th', { scope: 'row', 'data-label': heads[0] }, x.point),
+        [x.due, x.nrs, x.relief, x.late, x.missing].map((v, k) => h('td', { 'data-label': heads[k + 1] }, v)))))));
+}
+
+function movementNotes(ep, id) {
+  const notes = b.movementRows(definition, ep);
+  const out = [h('h4', { id: `${id}-moves` }, t('movementsTitle'))];
+  if (!notes.rows.length) return [...out, h('p', {}, t('noMovementNotes'))];
+  const heads = [t('colPoint'), ...notes.movements];
+  return [...out, h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-movements', 'aria-labelledby': `${id}-moves` },
+    h('thead', {}, h('tr', {}, heads.map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, notes.rows.map((r) => h('tr', {}, h('th', { scope: 'row', 'data-label': heads[0] }, r.point),
+      r.cells.map((c, k) => h('td', { 'data-label': heads[k + 1] }, c))))))];
+}
+
+/** A QR code of a text as SVG, drawn with DOM methods (qrcode-generator's matrix; no markup strings, no styles). */
+function qrSvg(text, label) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
+  const quiet = 4;
+  let d = '';
+  for (let row = 0; row < n; row++) for (let col = 0; col < n; col++) if (qr.isDark(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
+  const size = n + 2 * quiet;
+  return h('svg', { viewBox: `0 0 ${size} ${size}`, className: 'site-qr', role: 'img', 'aria-label': label, 'shape-rendering': 'crispEdges' },
+    h('rect', { x: 0, y: 0, width: size, height: size, className: 'site-qr__light' }),
+    h('path', { d, className: 'site-qr__dark' }));
+}
+
+function diaryLinkPanel(ep, id, at) {
+  const issued = state.referral.links.get(ep.episodeId);
+  const closed = Date.parse(ep.endedAt) + DAY2 <= at;
+  const status = ep.diaryLink?.status || 'NONE';
+  const live = status === 'ACTIVE' || issued;
+  const panel = h('div', { className: 'site-diary-link', 'data-link': ep.episodeId },
+    h('h4', { id: `${id}-link` }, t('diaryLinkTitle')),
+    h('p', { className: 'site-diary-link__status' }, t(`linkStatus.${status}`, { time: ep.diaryLink?.expiresAt ? m.time(ep.diaryLink.expiresAt, at) : '' })));
+  if (issued) {
+    const url = b.diaryUrl(location.origin, issued.token);
+    panel.append(h('div', { className: 'site-diary-link__issued' },
+      h('p', {}, h('strong', {}, t('linkShownOnce'))),
+      qrSvg(url, t('qrLabel')),
+      h('p', { className: 'site-diary-url' }, h('span', { className: 'site-visually-hidden' }, `${t('linkAddress')} `), h('code', { 'data-diary-url': '' }, url)),
+      h('p', {}, t('linkExpires', { time: m.time(issued.expiresAt, at) })),
+      h('div', { className: 'site-actions' },
+        h('button', { type: 'button', className: 'usa-button', id: `print-sheet-${short8(ep)}`, 'data-action': 'sheet', onclick: (e) => openSheet(ep, e.currentTarget) }, t('printSheet')))));
+  }
+  const actions = h('div', { className: 'site-actions' });
+  if (!closed) {
+    const again = live;
+    const warnId = `${id}-reissue-warning`;
+    if (again) panel.append(h('p', { className: 'site-hint', id: warnId }, t('reissueWarning')));
+    actions.append(h('button', { type: 'button', className: again ? 'usa-button usa-button--outline' : 'usa-button', 'data-action': 'issue', 'aria-describedby': again ? warnId : null,
+      onclick: (e) => guard(issueLink(ep, e.currentTarget)) }, again ? t('reissueLink') : t('issueLink')));
+  } else {
+    panel.append(h('p', { className: 'site-hint' }, t('diaryClosed')));
+  }
+  if (live) actions.append(h('button', { type: 'button', className: 'usa-button usa-button--secondary', 'data-action': 'revoke', onclick: (e) => guard(revokeLink(ep, e.currentTarget)) }, t('revokeLink')));
+  if (actions.childNodes.length) panel.append(actions);
+  return panel;
+}
+
+const short8 = (ep) => ep.episodeId.slice(0, 8);
+let linkBusy = false;
+
+async function issueLink(ep, button) {
+  if (linkBusy) return;
+  linkBusy = true;
+  button.setAttribute('aria-disabled', 'true');
+  const r = state.referral;
+  try {
+    const { data } = await api.post(`/referrals/${r.id}/blocks/${ep.episodeId}/diary-link`);
+    r.links.set(ep.episodeId, { token: data.token, expiresAt: data.expiresAt });
+    await loadBlocks(r.id);
+    blocksStatus('success', t('linkIssued', { time: m.time(data.expiresAt, now()) }));
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    blocksStatus('error', e.type === 'diary-closed' ? t('diaryClosed') : t('linkFailed', { detail: e.problem.detail || '' }));
+  } finally {
+    linkBusy = false;
+    button.removeAttribute('aria-disabled');
+  }
+}
+
+async function revokeLink(ep, button) {
+  if (linkBusy) return;
+  linkBusy = true;
+  button.setAttribute('aria-disabled', 'true');
+  const r = state.referral;
+  try {
+    await api.del(`/referrals/${r.id}/blocks/${ep.episodeId}/diary-link`);
+    r.links.delete(ep.episodeId);
+    closeSheet();
+    await loadBlocks(r.id);
+    blocksStatus('info', t('linkRevoked'));
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    blocksStatus('error', t('linkFailed', { detail: e.problem.detail || '' }));
+  } finally {
+    linkBusy = false;
+    button.removeAttribute('aria-disabled');
+  }
+}
+
+// the printable sheet: outside #page (so print shows only it), in the patient's language, no patient data
+let sheetOpener = null;
+
+function closeSheet() {
+  document.getElementById('sheet')?.remove();
+  document.body.classList.remove('site-print-sheet');
+  const back = sheetOpener;
+  sheetOpener = null;
+  return back;
+}
+
+function openSheet(ep, opener, sheetLanguage) {
+  const issued = state.referral.links.get(ep.episodeId);
+  if (!issued) return;
+  closeSheet();
+  sheetOpener = opener || null;
+  const lang = sheetLanguage || (state.referral.data.form?.patient?.language === 'es' ? 'es' : 'en');
+  const s = (key, values = {}) => t(`sheet.${key}`, values, lang);
+  const url = b.diaryUrl(location.origin, issued.token);
+  const minutes = (ep.result?.points || []).map((p) => p.minutes);
+  const times = b.sheetTimes(ep.endedAt, minutes, lang);
+  const expires = b.clock(issued.expiresAt, lang, undefined, ep.endedAt);
+  const choice = (value, text) => h('div', { className: 'usa-radio' },
+    h('input', { className: 'usa-radio__input', type: 'radio', name: 'sheet-language', id: `sheet-language-${value}`, value, checked: value === lang,
+      onchange: () => { openSheet(ep, sheetOpener, value); document.getElementById(`sheet-language-${value}`)?.focus(); } }),
+    h('label', { className: 'usa-radio__label', for: `sheet-language-${value}`, lang: value }, text));
+  const sheet = h('section', { id: 'sheet', className: 'site-sheet-host', 'aria-labelledby': 'sheet-controls-title' },
+    h('div', { className: 'site-sheet-controls' },
+      h('h2', { id: 'sheet-controls-title', tabindex: '-1' }, t('sheetTitle')),
+      h('p', { className: 'site-hint' }, t('sheetHint')),
+      h('fieldset', { className: 'usa-fieldset' }, h('legend', { className: 'usa-legend' }, t('sheetLanguage')),
+        choice('en', 'English'), choice('es', 'Español')),
+      h('div', { className: 'site-actions' },
+        h('button', { type: 'button', className: 'usa-button', id: 'sheet-print', onclick: () => window.print() }, t('sheetPrint')),
+        h('button', { type: 'button', className: 'usa-button usa-button--outline', id: 'sheet-close', onclick: () => { const back = closeSheet(); if (back?.isConnected) back.focus(); else document.getElementById('blocks-title')?.focus(); } }, t('sheetClose')))),
+    h('article', { className: 'site-sheet', lang, 'aria-label': s('title') },
+      h('h2', { className: 'site-sheet__title' }, s('title')),
+      h('p', {}, s('intro')),
+      h('div', { className: 'site-sheet__link' },
+        qrSvg(url, s('qrLabel')),
+        h('div', {}, h('p', {}, s('scan')), h('p', { className: 'site-sheet__url' }, h('code', {}, url)),
+          h('p', {}, h('strong', {}, s('expires', { time: expires }))))),
+      h('h3', {}, s('timesTitle')),
+      h('p', {}, s('timesIntro', { time: b.clock(ep.endedAt, lang) })),
+      h('ol', { className: 'site-sheet__times' }, times.map((x) => h('li', {}, h('strong', {}, x.at), ` (${s('after', { after: x.after })})`))),
+      h('h3', {}, s('recordTitle')),
+      h('ul', {}, h('li', {}, s('recordPain')), h('li', {}, s('recordMovements')), h('li', {}, s('recordMissed'))),
+      h('h3', {}, s('troubleTitle')),
+      h('p', {}, s('trouble'))));
+  document.getElementById('main-content').append(sheet);
+  document.body.classList.add('site-print-sheet');
+  document.getElementById('sheet-controls-title').focus();
+}
+
+// the "Record a block" form (no claim is needed: recording a block changes nothing of the referral)
+function blockDraft() {
+  const r = state.referral;
+  if (!r.blockDraft) r.blockDraft = { ...b.localParts(now()), time: '', region: null, levels: [], side: null, anaesthetic: null, diagnosticBlock: null, baselineNrs: '' };
+  return r.blockDraft;
+}
+
+function blockForm() {
+  const v = blockDraft();
+  const slot = h('div', { id: 'block-error-slot' });
+  const text = (id, label, hint, value, onInput, attrs = {}) => {
+    const input = h('input', { className: 'usa-input site-input--short', id, name: id, type: 'text', 'aria-describedby': `${id}-hint`, ...attrs });
+    input.value = value;
+    input.addEventListener('input', () => onInput(input.value));
+    return h('div', { className: 'usa-form-group', id: `${id}-group` },
+      h('label', { className: 'usa-label', for: id }, label), h('div', { className: 'usa-hint', id: `${id}-hint` }, hint), input);
+  };
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const levelsSlot = h('div', { id: 'block-levels-slot' });
+  const drawLevels = () => {
+    if (!v.region) {
+      levelsSlot.replaceChildren(h('fieldset', { className: 'usa-fieldset usa-form-group', id: 'block-levels-group', 'aria-describedby': 'block-levels-hint' },
+        h('legend', { className: 'usa-legend' }, t('blockLevels')),
+        h('div', { className: 'usa-hint', id: 'block-levels-hint' }, t('blockLevelsChooseRegion'))));
+      return;
+    }
+    v.levels = v.levels.filter((l) => b.levelsOf(v.region).includes(l));
+    levelsSlot.replaceChildren(h('fieldset', { className: 'usa-fieldset usa-form-group', id: 'block-levels-group', 'aria-describedby': 'block-levels-hint' },
+      h('legend', { className: 'usa-legend' }, t('blockLevels')),
+      h('div', { className: 'usa-hint', id: 'block-levels-hint' }, t('blockLevelsHint', { region: regionName(v.region) })),
+      h('div', { className: 'site-levels' }, b.levelsOf(v.region).map((l, k) => h('div', { className: 'usa-checkbox' },
+        h('input', { className: 'usa-checkbox__input', type: 'checkbox', id: k === 0 ? 'block-levels' : `block-levels-${l}`, 'data-field': k === 0 ? 'block-levels' : null, value: l, checked: v.levels.includes(l),
+          onchange: (e) => { v.levels = e.target.checked ? [...v.levels, l] : v.levels.filter((x) => x !== l); } }),
+        h('label', { className: 'usa-checkbox__label', for: k === 0 ? 'block-levels' : `block-levels-${l}` }, l))))));
+  };
+  drawLevels();
+  const choice = (name, legend, codes, prefix, key) => radios(name, legend, null,
+    codes.map((c) => ({ value: c, label: prefix ? t(`${prefix}.${c}`) : regionName(c) })), v[key], (e) => { v[key] = e.target.value; if (key === 'region') drawLevels(); });
+  const form = h('form', { className: 'usa-form usa-form--large site-block-form', id: 'block-form', novalidate: true, 'aria-labelledby': 'block-form-title' },
+    h('h3', { id: 'block-form-title' }, t('recordBlockTitle')),
+    h('p', { className: 'site-hint' }, t('recordBlockHint')),
+    slot,
+    text('block-date', t('blockDate'), t('blockDateHint', { zone }), v.date, (x) => { v.date = x; }, { autocomplete: 'off', spellcheck: 'false' }),
+    text('block-time', t('blockTime'), t('blockTimeHint', { zone }), v.time, (x) => { v.time = x; }, { autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric' }),
+    choice('block-region', t('blockRegion'), b.BLOCK_REGIONS, null, 'region'),
+    levelsSlot,
+    choice('block-side', t('blockSide'), b.SIDES, 'side', 'side'),
+    choice('block-anaesthetic', t('blockAnaesthetic'), b.ANAESTHETICS, 'anaesthetic', 'anaesthetic'),
+    choice('block-which', t('blockWhich'), b.DIAGNOSTIC_BLOCKS, 'diagnosticBlock', 'diagnosticBlock'),
+    text('block-baseline', t('blockBaseline'), t('blockBaselineHint'), v.baselineNrs, (x) => { v.baselineNrs = x; }, { inputmode: 'numeric', autocomplete: 'off' }),
+    h('div', { className: 'site-actions' }, h('button', { type: 'submit', className: 'usa-button', id: 'record-block' }, t('recordBlock'))));
+  let sending = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (sending) return;
+    const title = t('referralTitle', { id: m.shortId(state.referral.id) });
+    const checked = b.blockForm(v, now());
+    fieldErrors(slot, checked.errors, title);
+    if (checked.errors.length) return;
+    sending = true;
+    form.querySelector('#record-block').setAttribute('aria-disabled', 'true');
+    try {
+      await guard(sendBlock(checked.body, slot, title));
+    } finally {
+      sending = false;
+      form.querySelector('#record-block')?.removeAttribute('aria-disabled');
+    }
+  });
+  return form;
+}
+
+async function sendBlock(body, slot, title) {
+  const r = state.referral;
+  try {
+    const { data } = await api.post(`/referrals/${r.id}/blocks`, { body });
+    r.blockDraft = null;
+    await loadBlocks(r.id);
+    setTitle(title);
+    const warnings = data.lcdWarnings || [];
+    const said = t('blockRecorded', { which: t(`diagnosticBlock.${data.diagnosticBlock}`), region: regionName(data.region), time: m.time(data.endedAt, now()) });
+    if (!warnings.length) return blocksStatus('success', said);
+    blocksStatus('warning', h('p', { className: 'usa-alert__text' }, said), h('p', { className: 'usa-alert__text' }, h('strong', {}, t('lcdWarningTitle'))),
+      h('ul', { className: 'usa-list', id: 'lcd-warnings' }, warnings.map((w) => h('li', {},
+        t('lcdWarning', { group: t(`lcdGroup.${w.group}`), kind: t(`lcdKind.${w.kind}`), count: w.countWithBooking, limit: w.limit, from: w.windowFrom, to: w.windowTo }), ' ',
+        apiWords(w.message)))));
+  } catch (e) {
+    if (e instanceof SignInNeeded || !(e instanceof ApiError)) throw e;
+    if (e.status === 422) return fieldErrors(slot, b.blockProblem(e.problem), title);
+    slot.replaceChildren(h('div', { id: 'error-summary', tabindex: '-1', role: 'alert' },
+      alertBox('error', t('blockNotRecorded'), e.status === 503 || e.status === 0 ? t('notRecordedUnreachable')
+        : t('notRecordedDetail', { detail: e.problem.detail || t('notRecordedDefault') }))));
+    setTitle(title, true);
+    document.getElementById('error-summary').focus();
+  }
 }
 
 // ---- the decision ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, tabTo, ARTIFACTS, BASE, web, vignette } from './support.mjs';
 import * as m from '../../src/console/model.js';
+import * as b from '../../src/console/blocks-model.js';
 import * as i18n from '../../src/console/i18n.js';
 
 const SEED = JSON.parse(readFileSync(process.env.CONSOLE_SEED || join(ARTIFACTS, 'console-seed.json'), 'utf8'));
@@ -724,6 +725,241 @@ test('the sign-in page: the error pattern on an empty username', { timeout: 60_0
   await page.context().close();
 });
 
+// ---- blocks, diaries and verdicts (issue 17) --------------------------------------------------------
+
+const tokens = []; // the diary links the browser was given: never in a URL, never in the runner's log
+const DAY = 24 * 3600_000;
+const pointCells = (section) => section.locator('table.site-points tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+
+test('the blocks of a referral: each episode\'s chart and its table, both verdicts, movement notes, RFA candidacy with its evidence, concordance, the LCD counts; in Spanish too', { timeout: 180_000 }, async () => {
+  const id = SEED.blockPatient;
+  const api = await apiAs('kim');
+  const page = await newConsolePage();
+  await signIn(page, 'kim');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#blocks [data-episode]').first().waitFor();
+  const blocks = (await api.get(`/referrals/${id}/blocks`)).body;
+  assert.equal(blocks.episodes.length, 2);
+  assert.deepEqual(blocks.episodes.map((e) => e.episodeId), SEED.blockEpisodes);
+  // what the seeding's diaries recorded: the entries, with missed points left missing
+  assert.deepEqual(blocks.episodes[0].entries.map((e) => [e.timePoint, e.nrs]), [[15, 2], [30, 1], [60, 1], [90, 1], [120, 3], [150, 5], [180, 6], [240, 7], [360, 8]]);
+  assert.deepEqual(blocks.episodes[1].entries.map((e) => [e.timePoint, e.nrs]), [[15, 4], [30, 1], [60, 1], [90, 0], [120, 2], [180, 1], [240, 2], [300, 5], [360, 7], [480, 8]]);
+  for (const ep of blocks.episodes) {
+    const section = page.locator(`[data-episode="${ep.episodeId}"]`);
+    const rows = await pointCells(section);
+    assert.deepEqual(rows, b.pointRows(ep, { language: 'en', timeZone: 'UTC', now: NOW }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing]), 'the table is the API\'s points');
+    assert.deepEqual(rows.filter((r) => r[5] === 'No').map((r) => [r[0], Number(r[2])]), ep.entries.map((e) => [b.pointLabel(e.timePoint), e.nrs]), 'its recorded rows are the entries');
+    assert.ok(rows.some((r) => r[5] === 'missing'), 'missed points are rows, missing');
+    const lcd = await section.locator('[data-verdict="MEDICARE_LCD"]').innerText();
+    assert.match(lcd, /^Medicare LCD \(at least 80% relief\): Positive \(the clinic's standard\)/);
+    const v = ep.result.verdicts.find((x) => x.standard === 'MEDICARE_LCD');
+    assert.ok(lcd.includes(`for ${m.duration(v.durationMinutes * 60_000)} (from ${b.pointLabel(v.fromMinutes)} to ${b.pointLabel(v.toMinutes)}) against the ${m.duration(v.minimumMinutes * 60_000)} expected of ${ep.anaesthetic === 'LIDOCAINE' ? 'Lidocaine' : 'Bupivacaine'}`), lcd);
+    assert.ok(lcd.includes(v.explanation), 'the engine\'s explanation');
+    assert.match(await section.locator('[data-verdict="COHEN_2020"]').innerText(), /^Cohen 2020 \(at least 50% relief\): (Positive|Negative)/);
+    // the chart: hidden from screen readers (the table is its accessible version), a gap at each missed point
+    const svg = section.locator('svg.site-bchart__svg');
+    assert.equal(await svg.getAttribute('aria-hidden'), 'true');
+    assert.equal(await svg.locator('circle').count(), ep.entries.length);
+    assert.equal(await svg.locator('polyline').count(), b.chartGeometry(ep).segments.length);
+    assert.equal(await svg.locator('text.site-bchart__missing').count(), b.chartGeometry(ep, { now: NOW }).missing.length, 'a mark at each missed point, none at one not due yet');
+    assert.ok(await svg.locator('polyline').count() >= 2, 'the line breaks at a missed point');
+    assert.equal(await svg.locator('line.site-bchart__baseline').count(), 1);
+    assert.equal(await svg.locator('line.site-bchart__level--50').count() + await svg.locator('line.site-bchart__level--80').count(), 2);
+    assert.equal(await svg.locator('line.site-bchart__expected').count(), 1);
+    // the movement notes, in the questionnaire's words
+    assert.deepEqual(await section.locator('table.site-movements thead th').allInnerTexts(), ['Time point', 'Leaning back', 'Twisting or turning your body']);
+    assert.deepEqual(await section.locator('table.site-movements tbody tr').first().evaluate((tr) => [...tr.cells].map((c) => c.innerText.trim())), ['15 min', 'not tried', ep.entries[0].nrs <= 2 ? 'tried: easier' : 'tried: the same']);
+    assert.match(await section.locator('.site-diary-link__status').innerText(), /^A link is active until /);
+  }
+  // RFA candidacy with the evidence that decided it; concordance; the LCD counts
+  const rfa = page.locator('[data-rfa="LUMBAR"]');
+  assert.match(await rfa.innerText(), /Lower back: an RFA candidate at Medicare LCD \(at least 80% relief\)/);
+  assert.deepEqual(await rfa.locator('[data-evidence]').evaluateAll((li) => li.map((x) => x.dataset.evidence)), SEED.blockEpisodes);
+  assert.match(await rfa.locator('[data-evidence]').first().innerText(), /^First block, ended .+, L4-L5, L5-S1, both sides: Positive\. POSITIVE at MEDICARE_LCD/);
+  assert.match(await rfa.innerText(), /Same levels and side \(reported, not part of the rule\)\s+Yes/);
+  assert.match(await page.locator('[data-concordance="LUMBAR-MEDICARE_LCD"]').innerText(), /^Lower back, Medicare LCD: concordant/);
+  assert.deepEqual(await page.locator('#lcd-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim()))).then((r) => r.find((x) => x[0] === 'Lumbar and sacral' && x[1] === 'Diagnostic')),
+    ['Lumbar and sacral', 'Diagnostic', String(blocks.lcd.counts.LUMBAR_SACRAL.DIAGNOSTIC), '4']);
+  noPhi(await page.locator('#blocks').innerText(), 'the blocks section');
+  await check(page, 'blocks');
+
+  // in Spanish
+  await page.locator('#language-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  await page.locator('#blocks [data-episode]').first().waitFor();
+  assert.equal(await page.locator('#blocks-title').innerText(), 'Bloqueos, diarios y resultados');
+  const first = page.locator(`[data-episode="${SEED.blockEpisodes[0]}"]`);
+  assert.match(await first.locator('[data-verdict="MEDICARE_LCD"]').innerText(), /^LCD de Medicare \(al menos 80% de alivio\): Positivo/);
+  assert.deepEqual(await first.locator('table.site-points thead th').allInnerTexts(), ['Momento', 'Hora prevista', 'Dolor (0-10)', 'Alivio', 'Tarde', 'Falta']);
+  assert.deepEqual(await pointCells(first), inSpanish(() => b.pointRows(blocks.episodes[0], { language: 'es', timeZone: 'UTC', now: NOW }).map((r) => [r.point, r.due, r.nrs, r.relief, r.late, r.missing])));
+  assert.deepEqual(await first.locator('table.site-movements thead th').allInnerTexts(), ['Momento', 'Inclinarse hacia atrás', 'Girar o torcer el cuerpo']);
+  assert.match(await page.locator('[data-rfa="LUMBAR"]').innerText(), /candidato a RFA según LCD de Medicare/);
+  assert.equal(await page.locator('#block-form-title').innerText(), 'Registrar un bloqueo');
+  assert.deepEqual(await englishLeft(page), [], 'English left on the blocks');
+  await check(page, 'blocks-es');
+  await page.context().close();
+});
+
+test('a block recorded with the keyboard only (a baseline of 0 refused first, one POST), the LCD warning; a diary link as a QR code and a printed sheet in English and Spanish, issued again and revoked', { timeout: 240_000 }, async () => {
+  const id = SEED.extraConsults.at(-1);
+  const api = await apiAs('lee');
+  // four diagnostic lumbar sessions on four dates in the last 12 months: the next is the fifth
+  for (const days of [100, 70, 40, 10]) {
+    const r = await api.post(`/referrals/${id}/blocks`, { body: { endedAt: new Date(NOW - days * DAY).toISOString(), region: 'LUMBAR', levels: ['L4-L5'], side: 'LEFT', anaesthetic: 'LIDOCAINE', diagnosticBlock: 'FIRST', baselineNrs: 6 } });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  const page = await newConsolePage();
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/blocks$/.test(new URL(r.url()).pathname)) posts.push(r.postDataJSON()); });
+  await signIn(page, 'lee');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('#block-form').waitFor();
+  await page.locator('#blocks [data-episode]').first().waitFor();
+  assert.equal(await page.locator('#blocks [data-episode]').count(), 4);
+
+  // keyboard only: Tab, typing, arrows, Space, Enter
+  const ended = new Date(NOW - 2 * 3600_000);
+  const date = ended.toISOString().slice(0, 10);
+  const time = ended.toISOString().slice(11, 16);
+  await page.locator('#blocks-title').evaluate((e) => e.scrollIntoView());
+  await page.locator('.site-back').focus();
+  await tabTo(page, 'block-date');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(date);
+  await tabTo(page, 'block-time');
+  await page.keyboard.type(time);
+  await tabTo(page, 'block-region');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('input[name="block-region"]:checked').getAttribute('value'), 'LUMBAR');
+  assert.deepEqual(await page.locator('#block-levels-group input').evaluateAll((x) => x.map((i) => i.value)), b.levelsOf('LUMBAR'), 'the levels of the chosen region');
+  await tabTo(page, 'block-levels-L4-L5');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'block-levels-L5-S1');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'block-side');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'block-anaesthetic');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'block-which');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'block-baseline');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await page.locator('#error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+  assert.ok((await page.title()).startsWith('Error:'));
+  assert.equal(await page.locator('#error-summary li').innerText(), 'A baseline of 0 cannot be used: relief cannot be measured against no pain');
+  assert.equal((await page.locator('#block-baseline-error').textContent()).replace(/\s+/g, ' '), 'Error: A baseline of 0 cannot be used: relief cannot be measured against no pain');
+  assert.equal(await page.locator('#block-baseline').getAttribute('aria-invalid'), 'true');
+  assert.equal(posts.length, 0, 'nothing sent');
+  await check(page, 'blocks-form-errors');
+  // the summary's link to the field, then the right baseline
+  await page.locator('#error-summary').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'block-baseline');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('6');
+  const answer = page.waitForResponse((r) => /\/blocks$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST');
+  await page.keyboard.press('Enter');
+  const recorded = await (await answer).json();
+  await page.locator('#lcd-warnings li').waitFor();
+  assert.equal(posts.length, 1, 'one submit, one POST');
+  assert.deepEqual(posts[0], { endedAt: ended.toISOString(), region: 'LUMBAR', levels: ['L4-L5', 'L5-S1'], side: 'BOTH', anaesthetic: 'BUPIVACAINE', diagnosticBlock: 'SECOND', baselineNrs: 6 });
+  assert.equal(recorded.lcdWarnings.length, 1);
+  const warning = await page.locator('#lcd-warnings li').innerText();
+  assert.match(warning, /^5 Diagnostic sessions in Lumbar and sacral between \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d; the limit is 4\./);
+  assert.ok(warning.includes(recorded.lcdWarnings[0].message), 'the API\'s words too');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'blocks-status', 'the result is announced and focused');
+  assert.equal(await page.locator('#blocks [data-episode]').count(), 5);
+  assert.ok(!(await page.title()).startsWith('Error:'));
+
+  // the diary link: shown once, as a QR code and the address
+  const section = page.locator(`[data-episode="${recorded.episodeId}"]`);
+  assert.match(await section.locator('.site-diary-link__status').innerText(), /No link has been issued/);
+  await section.locator('button[data-action="issue"]').focus();
+  await page.keyboard.press('Enter');
+  await section.locator('[data-diary-url]').waitFor();
+  const url = await section.locator('[data-diary-url]').innerText();
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/diary\/#[A-Za-z0-9_-]{43}$/);
+  const token = url.split('#')[1];
+  tokens.push(token);
+  typed.push(token);
+  assert.ok(url.startsWith(`${BASE}/diary/#`));
+  assert.equal(await section.locator('svg.site-qr[role="img"]').count(), 1);
+  assert.equal(await section.locator('svg.site-qr path').count(), 1);
+  assert.match(await section.locator('svg.site-qr').getAttribute('aria-label'), /QR code/);
+  assert.match(await section.locator('.site-diary-link__status').innerText(), /^A link is active until /);
+  assert.equal((await fetch(`${BASE}/diary`, { headers: { authorization: `Diary ${token}` } })).status, 200, 'the link opens the diary');
+  await check(page, 'blocks-link');
+
+  // the printable sheet: English (the patient's language), then Spanish; print shows only the sheet, on one page
+  await section.locator('button[data-action="sheet"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#sheet article.site-sheet').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'sheet-controls-title');
+  const sheet = page.locator('#sheet article.site-sheet');
+  assert.equal(await sheet.getAttribute('lang'), 'en');
+  let text = await sheet.innerText();
+  assert.match(text, /^Your pain diary after the block/);
+  assert.ok(text.includes(url), 'the link written out');
+  assert.equal(await sheet.locator('svg.site-qr').count(), 1);
+  const times = b.sheetTimes(recorded.endedAt, recorded.result.points.map((p) => p.minutes), 'en', 'UTC');
+  assert.deepEqual(await sheet.locator('.site-sheet__times li').allInnerTexts(), times.map((x) => `${x.at} (${x.after} after)`));
+  assert.match(text, /The link works until /);
+  assert.match(text, /If the link does not work/);
+  noPhi(text, 'the sheet');
+  assert.ok(!text.includes(id.slice(0, 8)) && !text.includes(recorded.episodeId), 'no referral or episode id on the sheet');
+  await check(page, 'blocks-sheet-en');
+  const printed = async (name) => {
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#page').isVisible(), false, 'print shows only the sheet');
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.site-sheet-controls').isVisible(), false);
+    await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `console-blocks-${name}-print.png`), fullPage: true });
+    // (page.pdf prints with print media unless screen is emulated)
+    await page.emulateMedia({ media: null });
+    const pdf = await page.pdf({ format: 'Letter' });
+    writeFileSync(join(ARTIFACTS, `console-blocks-${name}.pdf`), pdf);
+    const pages = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]
+      ?? /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/.exec(pdf.toString('latin1'))?.[1]);
+    assert.equal(pages, 1, `${name}: one printed page`);
+  };
+  await printed('sheet-en');
+  await page.locator('#sheet-language-en').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#sheet article.site-sheet')?.lang === 'es');
+  text = await sheet.innerText();
+  assert.match(text, /^Su diario de dolor después del bloqueo/);
+  assert.ok(text.includes(url));
+  assert.deepEqual(await sheet.locator('.site-sheet__times li').allInnerTexts(),
+    b.sheetTimes(recorded.endedAt, recorded.result.points.map((p) => p.minutes), 'es', 'UTC').map((x) => `${x.at} (${x.after} después)`));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the console stays in its own language');
+  await check(page, 'blocks-sheet-es');
+  await printed('sheet-es');
+  await page.locator('#sheet-close').click();
+  assert.equal(await page.locator('#sheet').count(), 0);
+
+  // issued again: the old link stops at once; then revoked
+  assert.match(await section.innerText(), /Issuing a new link stops the current one at once/);
+  await section.locator('button[data-action="issue"]').click();
+  await page.waitForFunction((old) => { const u = document.querySelector(`[data-episode] [data-diary-url]`); return u && !u.textContent.endsWith(old); }, token);
+  const again = (await section.locator('[data-diary-url]').innerText()).split('#')[1];
+  tokens.push(again);
+  typed.push(again);
+  assert.notEqual(again, token);
+  assert.equal((await fetch(`${BASE}/diary`, { headers: { authorization: `Diary ${token}` } })).status, 410, 'the replaced link no longer works');
+  await section.locator('button[data-action="revoke"]').click();
+  await page.locator('#blocks-status').filter({ hasText: 'revoked' }).waitFor();
+  assert.equal(await section.locator('[data-diary-url]').count(), 0, 'the link is no longer shown');
+  assert.match(await section.locator('.site-diary-link__status').innerText(), /The link was revoked/);
+  assert.equal((await fetch(`${BASE}/diary`, { headers: { authorization: `Diary ${again}` } })).status, 410, 'the revoked link no longer works');
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], 'the link is in memory only');
+  await page.context().close();
+});
+
 // ---- weight, privacy ----------------------------------------------------------------------------
 
 test('the console\'s first page loads at most 150 KB compressed in all (HTML, CSS, JS, fonts)', { timeout: 60_000 }, async () => {
@@ -745,10 +981,12 @@ test('no patient data in any URL the console asked for, and nothing in the brows
   assert.ok(requested.length > 50, `${requested.length} requests seen`);
   const leaks = requested.filter((url) => PHI.some((v) => decodeURIComponent(url).includes(v) || url.includes(encodeURIComponent(v))));
   assert.deepEqual(leaks, []);
+  assert.ok(tokens.length >= 2, 'the diary links the browser was given');
+  assert.deepEqual(requested.filter((url) => tokens.some((tk) => url.includes(tk))), [], 'no diary link in any URL requested');
   const api = requested.filter((u) => u.includes('/referrals'));
   for (const url of api) {
     const { pathname, searchParams } = new URL(url);
-    assert.match(pathname, /^\/referrals(\/stats|\/[0-9a-f-]{36}(\/(claim|release|decision))?)?$/, url);
+    assert.match(pathname, /^\/referrals(\/stats|\/[0-9a-f-]{36}(\/(claim|release|decision|blocks(\/[0-9a-f-]{36}\/diary-link)?))?)?$/, url);
     for (const k of searchParams.keys()) assert.ok(['disposition', 'status', 'assignee', 'limit', 'cursor'].includes(k), url);
   }
   writeFileSync(join(ARTIFACTS, 'console-browser-console.json'), JSON.stringify(consoleMessages, null, 2));

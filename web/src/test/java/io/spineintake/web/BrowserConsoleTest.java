@@ -62,6 +62,8 @@ class BrowserConsoleTest {
     static AwsClients clients;
     static String base;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The diary capabilities the seeding was given: the log scan looks for them too. */
+    static final List<String> TOKENS = new ArrayList<>();
 
     @BeforeAll
     static void startTheRunnerAndSeed() throws Exception {
@@ -75,6 +77,8 @@ class BrowserConsoleTest {
         ObjectNode ids = seed.putObject("ids");
         // the urgent review (due P1D) 21 h ago: due in 3 h; the emergency (due PT1H) 3 h ago: 2 h overdue
         ids.put("V16", submit("V16"));
+        clock.advance(Duration.ofSeconds(1));
+        seedBlocks(seed);
         clock.set(NOW.minus(Duration.ofHours(3)));
         ids.put("V04", submit("V04"));
         clock.set(NOW.minus(Duration.ofMinutes(30)));
@@ -95,7 +99,7 @@ class BrowserConsoleTest {
         seed.put("overdue", ids.get("V04").asText());
         seed.put("dueIn3h", ids.get("V16").asText());
         clock.set(NOW);
-        int expected = vignettes.size() + 2 + EXTRA_CONSULTS;
+        int expected = vignettes.size() + 3 + EXTRA_CONSULTS; // with the block patient's
         waitForReferrals(expected);
         seed.put("referrals", expected);
         Files.createDirectories(ARTIFACTS);
@@ -156,6 +160,8 @@ class BrowserConsoleTest {
             }
         }
         JSON.readTree(ARTIFACTS.resolve("console-typed.json").toFile()).forEach(v -> secrets.add(v.asText()));
+        assertThat(TOKENS).hasSize(2);
+        secrets.addAll(TOKENS); // and the diary links the browser issued are among what it typed
         assertThat(secrets).hasSizeGreaterThan(40);
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -176,6 +182,92 @@ class BrowserConsoleTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(vignette + ": " + r.body()).isEqualTo(201);
         return JSON.readTree(r.body()).get("intakeId").asText();
+    }
+
+    /**
+     * The block patient (a lumbar facet consult, V01's answers: leaning back and twisting make the
+     * pain worse): a first, lidocaine block 21 h before "now" and a second, bupivacaine block 20 h
+     * before, each with its diary link and a diary filled through the diary API on the moving clock
+     * (Authorization: Diary, an Idempotency-Key per entry), both positive at 80% (an RFA candidate,
+     * concordant), with missed points and movement notes.
+     */
+    static void seedBlocks(ObjectNode seed) throws Exception {
+        String id = submit("V01");
+        seed.put("blockPatient", id);
+        String token = login("seeder");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (call("GET", "/referrals/" + id, null, "Bearer " + token).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the block patient's referral was not made within 60 s");
+            }
+            Thread.sleep(200);
+        }
+        Instant first = NOW.minus(Duration.ofHours(21)).plus(Duration.ofMinutes(2));
+        Instant second = NOW.minus(Duration.ofHours(20));
+        // minutes after the block -> NRS (baseline 8 and 10); a point not named is missed
+        Map<Integer, Integer> lidocaine = new java.util.TreeMap<>(Map.of(15, 2, 30, 1, 60, 1, 90, 1, 120, 3, 150, 5, 180, 6, 240, 7, 360, 8));
+        Map<Integer, Integer> bupivacaine = new java.util.TreeMap<>(Map.of(15, 4, 30, 1, 60, 1, 90, 0, 120, 2, 180, 1, 240, 2, 300, 5, 360, 7, 480, 8));
+        record Entry(Instant at, String diary, int minutes, int nrs) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        ArrayNode episodes = seed.putArray("blockEpisodes");
+        String[] diaries = new String[2];
+        Object[][] blocks = {{first, "LIDOCAINE", "FIRST", 8, lidocaine}, {second, "BUPIVACAINE", "SECOND", 10, bupivacaine}};
+        for (int b = 0; b < blocks.length; b++) {
+            Instant ended = (Instant) blocks[b][0];
+            clock.set(ended);
+            ObjectNode block = JSON.createObjectNode().put("endedAt", ended.toString()).put("region", "LUMBAR")
+                    .put("side", "BOTH").put("anaesthetic", (String) blocks[b][1]).put("diagnosticBlock", (String) blocks[b][2])
+                    .put("baselineNrs", (Integer) blocks[b][3]);
+            block.putArray("levels").add("L4-L5").add("L5-S1");
+            HttpResponse<String> recorded = call("POST", "/referrals/" + id + "/blocks", block.toString(), "Bearer " + token);
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+            String episode = JSON.readTree(recorded.body()).get("episodeId").asText();
+            episodes.add(episode);
+            HttpResponse<String> link = call("POST", "/referrals/" + id + "/blocks/" + episode + "/diary-link", null, "Bearer " + token);
+            assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+            diaries[b] = JSON.readTree(link.body()).get("token").asText();
+            TOKENS.add(diaries[b]);
+            @SuppressWarnings("unchecked")
+            Map<Integer, Integer> diary = (Map<Integer, Integer>) blocks[b][4];
+            for (var e : diary.entrySet()) {
+                entries.add(new Entry(ended.plus(Duration.ofMinutes(e.getKey() + 1)), diaries[b], e.getKey(), e.getValue()));
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(Entry::at));
+        for (Entry e : entries) {
+            clock.set(e.at());
+            ObjectNode body = JSON.createObjectNode().put("timePoint", e.minutes()).put("nrs", e.nrs());
+            if (e.minutes() <= 120) {
+                ArrayNode moves = body.putArray("movements");
+                moves.addObject().put("movement", "BENDING_BACKWARD").put("tried", e.minutes() >= 60).put("change", e.minutes() >= 60 ? "EASIER" : null);
+                moves.addObject().put("movement", "TWISTING").put("tried", true).put("change", e.nrs() <= 2 ? "EASIER" : "SAME");
+            }
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/diary/entries"))
+                    .header("content-type", "application/json").header("authorization", "Diary " + e.diary())
+                    .header("idempotency-key", UUID.randomUUID().toString()).timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(e.minutes() + " min: " + r.body()).isEqualTo(201);
+        }
+    }
+
+    private static String login(String username) throws IOException, InterruptedException {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/local/login"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(login.body()).get("access_token").asText();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String json, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("authorization", authorization)
+                .timeout(Duration.ofSeconds(20));
+        if (json != null) {
+            b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Until the consult queue's consumer has made every referral (bounded). */
