@@ -13,6 +13,7 @@ import { launch, ARTIFACTS, BASE, definition, tabTo } from './support.mjs';
 import * as model from '../../src/diary/model.js';
 
 const messages = JSON.parse(readFileSync(new URL('../../src/diary/messages.json', import.meta.url), 'utf8'));
+const consoleMessages = JSON.parse(readFileSync(new URL('../../src/console/messages.json', import.meta.url), 'utf8'));
 const seed = JSON.parse(readFileSync(process.env.DIARY_SEED || join(ARTIFACTS, 'diary-seed.json'), 'utf8'));
 const CLOCK_URL = process.env.CLOCK_URL;
 const ZONE = 'America/Chicago';
@@ -397,6 +398,39 @@ async function endedPage(hash, name, why) {
   await context.close();
   return diaryRequests;
 }
+
+test('the coordinator opens the referral in the console and sees this diary: its entries, the verdict and the link still active', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: ZONE, baseURL: BASE });
+  context.setDefaultTimeout(15_000);
+  const consoleRequested = []; // the console's own (its worklist has query strings of no patient data)
+  context.on('request', (r) => consoleRequested.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('/console/');
+  await page.fill('#username', 'alice.ng');
+  await page.click('#sign-in');
+  await page.locator('#me').filter({ hasText: 'alice.ng' }).waitFor();
+  await page.evaluate((id) => { location.hash = `#/referrals/${id}`; }, seed.referralId);
+  const episode = page.locator(`[data-episode="${seed.episodeId}"]`);
+  const verdict = episode.locator('[data-verdict="MEDICARE_LCD"]');
+  await verdict.waitFor();
+  assert.equal(norm(await verdict.locator('.site-verdict__result').innerText()), consoleMessages.text['blockResult.POSITIVE'].en);
+  // every entry the phone sent (the offline one once) is a row of the chart's table, with its NRS
+  const accepted = new Set(answers.filter((a) => a.status === 201).map((a) => a.key));
+  const byPoint = new Map(posts.filter((p) => accepted.has(p.key)).map((p) => [p.body.timePoint, p.body.nrs]));
+  assert.ok(byPoint.size >= 6, `${byPoint.size} points recorded`);
+  for (const [minutes, nrs] of byPoint) {
+    const row = episode.locator(`table[data-points="${seed.episodeId}"] tr[data-minutes="${minutes}"]`);
+    assert.equal(norm(await row.locator('td').nth(1).innerText()), String(nrs), `the ${minutes}-minute row shows NRS ${nrs}`);
+  }
+  // the point the patient missed is shown missing, never given a relief
+  assert.ok(await episode.locator('table[data-points] tr[data-minutes="90"].site-point--missing').count() === 1, 'the 90-minute point is missing');
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'diary-seen-in-console-1280.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).include(`[data-episode="${seed.episodeId}"]`).withTags(TAGS).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.deepEqual(consoleRequested.filter((u) => TOKENS.some((tok) => u.includes(tok))), [], 'a capability in a URL the console asked for');
+  await context.close();
+});
 
 test('ended links: replaced and revoked say so, an unknown or missing one says to check it; each with no data', { timeout: 90_000 }, async () => {
   assert.deepEqual(await endedPage(`#${seed.replacedToken}`, 'ended-replaced', 'endedRevoked'), [410]);
