@@ -5,6 +5,7 @@ import definition from '../../questionnaire/intake.json';
 import { nextSteps, advice, emergencyNumber } from 'generated:patient-messages';
 import validateForm from 'generated:validate-form';
 import * as model from './form-model.js';
+import { h } from '../dom.js';
 
 // Answers live in this tab only (sessionStorage): gone when the tab closes, cleared once sent.
 const STORE = 'spine-intake-form';
@@ -38,20 +39,6 @@ const regionName = (region) => tr(definition.regionNames[region]);
 const labelOf = (item, region) => model.fill(tr(item.label ?? item.title), values({ region: region ? regionName(region) : '' }));
 const idOf = (key) => `q-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-/** A DOM element; children are nodes or strings (always text, never HTML). */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
-    else if (name === 'className') el.className = value;
-    else el.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
 
 const hidden = (s) => h('span', { className: 'site-visually-hidden' }, s);
 

@@ -12,6 +12,7 @@ import qrcode from 'qrcode-generator';
 import { createAuth } from './auth.js';
 import { createApi, ApiError, SignInNeeded } from './api.js';
 import { t, language, setLanguage, other, pick } from './i18n.js';
+import { h } from '../dom.js';
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || '';
 const config = {
@@ -38,23 +39,6 @@ const state = {
 
 // ---- DOM helpers -------------------------------------------------------------------------------
 
-const SVG_TAGS = new Set(['svg', 'path', 'line', 'circle', 'rect', 'text', 'g', 'polyline']);
-
-/** A DOM element; children are nodes or strings (always text, never HTML). */
-function h(tag, attrs = {}, ...children) {
-  const svg = SVG_TAGS.has(tag);
-  const el = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
-    else if (name === 'className') el.setAttribute('class', value);
-    else el.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
 
 const hidden = (s) => h('span', { className: 'site-visually-hidden' }, s);
 /** The API's own words (the engine's reasons and rules, a problem's detail: English), marked with their lang on a page in another language. */

@@ -11,6 +11,7 @@
 import messages from './messages.json';
 import words from 'generated:diary-words';
 import * as model from './model.js';
+import { h } from '../dom.js';
 
 const API = document.querySelector('meta[name="api-base"]')?.content || '';
 const STORE = 'spine-intake-diary';
@@ -49,20 +50,6 @@ const movementName = (code) => tr(words.movements[code]) || code;
 const lowerFirst = (s) => s.charAt(0).toLocaleLowerCase(state.language) + s.slice(1);
 const episode = () => (diary ? model.episodeOf(diary) : null);
 
-/** A DOM element; children are nodes or strings (always text, never HTML). */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
-    else if (name === 'className') el.className = value;
-    else el.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
 
 /** Appends the nodes given, leaving out what is not there (the DOM's own append would write "null"). */
 const put = (root, ...nodes) => root.append(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
