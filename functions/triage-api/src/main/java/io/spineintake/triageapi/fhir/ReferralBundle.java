@@ -263,6 +263,10 @@ public final class ReferralBundle {
         if (reason != null) {
             note.add(new Annotation("Disposition " + a.path("disposition").asText() + ": " + reason));
         }
+        for (JsonNode n : a.path("redFlags").path("noted")) {
+            note.add(new Annotation("Noted, counts only alongside another flag: " + n.path("text").asText()
+                    + " (" + n.path("id").asText() + ")"));
+        }
         note.add(new Annotation("Decision support for intake coordinators, not a diagnosis."));
         return new RiskAssessment("RiskAssessment", id, "final",
                 new CodeableConcept(List.of(new Coding(Fhir.system("facet-rules"), version, "facet-likelihood",
@@ -282,12 +286,15 @@ public final class ReferralBundle {
     record Flagged(JsonNode flag, String kind) {
     }
 
-    /** The red flags raised: hard stops, then urgent ones, then the weak ones noted (each rule once). */
+    /**
+     * The red flags raised: hard stops, then urgent ones (each rule once). The weak ones the engine
+     * only notes (they count alongside another, and the age at onset is never a flag) are the
+     * RiskAssessment's notes instead.
+     */
     static List<Flagged> flags(JsonNode a) {
         List<Flagged> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String[] group : new String[][] {{"hardStops", "Red flag: hard stop"}, {"urgent", "Red flag: urgent review"},
-                {"noted", "Red flag: noted (counts only alongside another)"}}) {
+        for (String[] group : new String[][] {{"hardStops", "Red flag: hard stop"}, {"urgent", "Red flag: urgent review"}}) {
             for (JsonNode f : a.path("redFlags").path(group[0])) {
                 if (seen.add(f.path("id").asText())) {
                     out.add(new Flagged(f, group[1]));

@@ -26,6 +26,20 @@ class FhirQuestionnaireTest {
     }
 
     @Test
+    void theValidatorChecksAResponseAgainstTheQuestionnaire() {
+        String qr = """
+                {"resourceType":"QuestionnaireResponse","questionnaire":"%s|%s","status":"completed","item":[
+                 {"linkId":"health","item":[
+                  {"linkId":"historyOfCancer","answer":[{"valueCoding":{"system":"%s","code":"MAYBE"}}]},
+                  {"linkId":"noSuchQuestion","answer":[{"valueString":"x"}]}]}]}
+                """.formatted(IntakeQuestionnaire.URL, IntakeQuestionnaire.definition().version(),
+                Fhir.system("intake:yesNoUnsure"));
+        // an answer code the question does not offer and an unknown linkId are errors: the QuestionnaireResponses
+        // of the export tests are checked against this Questionnaire, not only against R4 base
+        assertThat(FhirValidation.errors("negative control", qr)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void everyQuestionOfTheDefinitionIsAnItemWithItsOwnIdAsLinkId() throws Exception {
         Map<String, JsonNode> items = items(questionnaire());
         JsonNode definition = IntakeQuestionnaire.load();

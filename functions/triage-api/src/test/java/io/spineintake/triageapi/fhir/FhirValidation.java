@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -26,7 +27,7 @@ import org.hl7.fhir.r4.model.Questionnaire;
  * the common code systems (languages, UCUM, ...), with this project's Questionnaire known, so a
  * QuestionnaireResponse is checked against it too. Built once (it takes seconds).
  */
-final class FhirValidation {
+public final class FhirValidation {
     static final FhirContext CONTEXT = FhirContext.forR4Cached();
     /** Warnings and information of every validation, for review: target/fhir-validation-warnings.txt. */
     static final Path REPORT = Path.of("target", "fhir-validation-warnings.txt");
@@ -36,8 +37,21 @@ final class FhirValidation {
     }
 
     private static FhirValidator build() {
-        PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(CONTEXT);
-        ours.addResource(CONTEXT.newJsonParser().parseResource(Questionnaire.class, IntakeQuestionnaire.json()));
+        Questionnaire intake = CONTEXT.newJsonParser().parseResource(Questionnaire.class, IntakeQuestionnaire.json());
+        // the intake Questionnaire by its canonical, with or without the version
+        IValidationSupport ours = new IValidationSupport() {
+            @Override
+            public FhirContext getFhirContext() {
+                return CONTEXT;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
+                boolean ours = uri != null && (uri.equals(IntakeQuestionnaire.URL) || uri.startsWith(IntakeQuestionnaire.URL + "|"));
+                return ours && (type == null || type.isInstance(intake)) ? (T) intake : null;
+            }
+        };
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(CONTEXT),
                 new SnapshotGeneratingValidationSupport(CONTEXT),
@@ -51,7 +65,7 @@ final class FhirValidation {
     }
 
     /** A message, as the report lists it. */
-    record Message(ResultSeverityEnum severity, String location, String text) {
+    public record Message(ResultSeverityEnum severity, String location, String text) {
         @Override
         public String toString() {
             return severity + " " + location + ": " + text;
@@ -59,7 +73,7 @@ final class FhirValidation {
     }
 
     /** Every message of the validation of {@code json}; warnings and information are appended to the report. */
-    static synchronized List<Message> validate(String what, String json) {
+    public static synchronized List<Message> validate(String what, String json) {
         ValidationResult result = VALIDATOR.validateWithResult(json);
         List<Message> messages = result.getMessages().stream()
                 .map((SingleValidationMessage m) -> new Message(m.getSeverity(), m.getLocationString(), m.getMessage()))
@@ -81,7 +95,7 @@ final class FhirValidation {
     }
 
     /** The errors (and fatal messages) only. */
-    static List<Message> errors(String what, String json) {
+    public static List<Message> errors(String what, String json) {
         return validate(what, json).stream()
                 .filter(m -> m.severity() == ResultSeverityEnum.ERROR || m.severity() == ResultSeverityEnum.FATAL)
                 .toList();
