@@ -67,6 +67,13 @@ class FhirExportTest {
         }
     }
 
+    /** The vignette as a patient who chose Spanish sent it. */
+    static byte[] spanish(String name) throws IOException {
+        ObjectNode form = (ObjectNode) Api.JSON.readTree(vignette(name));
+        ((ObjectNode) form.path("patient")).put("language", "es");
+        return Api.JSON.writeValueAsBytes(form);
+    }
+
     record Fhir(int status, Map<String, String> headers, String body, JsonNode json) {
     }
 
@@ -133,9 +140,14 @@ class FhirExportTest {
 
     @Test
     void theExportsOfTheVignettesAreValidR4() throws IOException {
-        for (String v : List.of("V01", "V04", "V05", "V06", "V10", "V11", "V12", "V15", "V16", "V17")) {
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= 18; n++) {
+            names.add(String.format("V%02d", n));
+        }
+        names.add("V13-es");
+        for (String v : names) {
             String id = UUID.randomUUID().toString();
-            api.createWithIntake(id, vignette(v));
+            api.createWithIntake(id, v.endsWith("-es") ? spanish(v.substring(0, 3)) : vignette(v));
             Fhir f = export("alice.ng", id);
             assertThat(f.status()).as(v).isEqualTo(200);
             assertThat(f.headers()).containsEntry("Content-Type", "application/fhir+json");
@@ -146,6 +158,8 @@ class FhirExportTest {
             assertThat(resources(f.json(), "RiskAssessment")).hasSize(1);
             assertThat(resources(f.json(), "ServiceRequest")).hasSize(1);
             assertThat(resources(f.json(), "Task")).hasSize(1);
+            assertThat(resources(f.json(), "QuestionnaireResponse").get(0).path("language").asText())
+                    .isEqualTo(v.endsWith("-es") ? "es" : "en");
         }
     }
 
