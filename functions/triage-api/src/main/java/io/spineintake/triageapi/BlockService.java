@@ -105,13 +105,7 @@ public final class BlockService {
         BlockRepository.Contents contents = blocks.contents(referralId);
         Instant now = now();
         referrals.appendAudit(referral, entry(now, me, AuditAction.BLOCKS_VIEWED, null, null));
-        List<EpisodeResult> results = new ArrayList<>();
-        for (EpisodeItem e : contents.episodes().stream().sorted(Comparator.comparing(EpisodeItem::ended)).toList()) {
-            List<EntryItem> entries = contents.entriesOf(e.episodeId()).stream()
-                    .sorted(Comparator.comparing(EntryItem::minutes)).toList();
-            results.add(new EpisodeResult(e, entries, BlockDiary.assess(e.episode(),
-                    entries.stream().map(EntryItem::entry).toList(), rules)));
-        }
+        List<EpisodeResult> results = results(contents);
         List<BlockVerdict> verdicts = results.stream().map(EpisodeResult::verdict).toList();
         List<RfaCandidacy> rfa = new ArrayList<>();
         List<RegionConcordance> concordance = new ArrayList<>();
@@ -132,6 +126,30 @@ public final class BlockService {
         }
         List<Session> sessions = contents.episodes().stream().map(e -> Session.of(e.episode(), clinicZone)).toList();
         return new Overview(results, rfa, concordance, sessions, now);
+    }
+
+    /** Every episode, oldest first, with its entries and the engine's verdict. */
+    private List<EpisodeResult> results(BlockRepository.Contents contents) {
+        List<EpisodeResult> results = new ArrayList<>();
+        for (EpisodeItem e : contents.episodes().stream().sorted(Comparator.comparing(EpisodeItem::ended)
+                .thenComparing(EpisodeItem::episodeId)).toList()) {
+            List<EntryItem> entries = contents.entriesOf(e.episodeId()).stream()
+                    .sorted(Comparator.comparing(EntryItem::minutes)).toList();
+            results.add(new EpisodeResult(e, entries, BlockDiary.assess(e.episode(),
+                    entries.stream().map(EntryItem::entry).toList(), rules)));
+        }
+        return results;
+    }
+
+    /**
+     * The referral's blocks for the FHIR export, unaudited here (the export records its own read,
+     * FHIR_EXPORTED); the referral is known to exist.
+     */
+    List<io.spineintake.triageapi.fhir.ReferralBundle.Block> exportBlocks(String referralId) {
+        return results(blocks.contents(referralId)).stream()
+                .map(r -> new io.spineintake.triageapi.fhir.ReferralBundle.Block(r.episode().episode(),
+                        r.episode().recordedBy(), r.verdict()))
+                .toList();
     }
 
     private static Optional<BlockVerdict> first(List<BlockVerdict> verdicts, DiagnosticBlock which) {

@@ -148,6 +148,23 @@ public final class ReferralService {
         return new Detail(referral, intake, referrals.trail(referral));
     }
 
+    /** A referral and its intake (null when missing), for the FHIR export. */
+    public record Export(ReferralRecord referral, IntakeRecord intake) {
+    }
+
+    /**
+     * The referral and its intake for GET /referrals/{id}/fhir; the read is recorded (FHIR_EXPORTED)
+     * in the audit table, without writing the referral.
+     */
+    public Export export(String referralId, Coordinator me) {
+        requireUuid(referralId);
+        ReferralRecord referral = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
+        referrals.appendAudit(referral, AuditEntry.builder().at(IntakeRecord.timestamp(clock.instant()))
+                .actor(me.username()).action(io.spineintake.platform.referrals.AuditAction.FHIR_EXPORTED).build());
+        IntakeRecord intake = referral.intakeId() == null ? null : intakes.get(referral.intakeId()).orElse(null);
+        return new Export(referral, intake);
+    }
+
     // ---- claim, release, decide --------------------------------------------------------------
 
     /** Takes (or, for its holder, extends) the lease: the referral is open and nobody else holds a live one. */

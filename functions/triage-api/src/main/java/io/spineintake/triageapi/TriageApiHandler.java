@@ -20,6 +20,13 @@ import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.triage.rules.BlockRuleFile;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spineintake.platform.Json;
+import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.triage.block.ReliefStandard;
+import io.spineintake.triageapi.fhir.IntakeQuestionnaire;
+import io.spineintake.triageapi.fhir.ReferralBundle;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +55,12 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public static final String RECORD_BLOCK = "POST /referrals/{id}/blocks";
     public static final String ISSUE_DIARY_LINK = "POST /referrals/{id}/blocks/{episodeId}/diary-link";
     public static final String REVOKE_DIARY_LINK = "DELETE /referrals/{id}/blocks/{episodeId}/diary-link";
+    public static final String FHIR_QUESTIONNAIRE = "GET /fhir/Questionnaire/intake";
+    public static final String FHIR_BUNDLE = "GET /referrals/{id}/fhir";
     public static final List<String> ROUTES = List.of(LIST, STATS, DETAIL, CLAIM, RELEASE, DECISION, BLOCKS, RECORD_BLOCK,
-            ISSUE_DIARY_LINK, REVOKE_DIARY_LINK);
+            ISSUE_DIARY_LINK, REVOKE_DIARY_LINK, FHIR_QUESTIONNAIRE, FHIR_BUNDLE);
+    /** FHIR's JSON media type (the FHIR routes). */
+    public static final String FHIR_JSON = "application/fhir+json";
 
     /** MDC key of the referral a request is about (a UUID: no patient data). */
     public static final String REFERRAL_ID = "referral_id";
@@ -156,6 +167,9 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                     yield HttpResponses.json(200, ReferralViews.Summary.of(r, service.now()), etag(r));
                 }
                 case DECISION -> decide(id, me, event);
+                case FHIR_QUESTIONNAIRE -> HttpResponses.jsonText(200, IntakeQuestionnaire.json(),
+                        Map.of("Content-Type", FHIR_JSON));
+                case FHIR_BUNDLE -> fhirBundle(id, me);
                 case BLOCKS, RECORD_BLOCK, ISSUE_DIARY_LINK, REVOKE_DIARY_LINK -> blocks == null
                         ? HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
                                 .withType(ApiProblem.UNKNOWN_ROUTE))
@@ -175,6 +189,31 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             LOG.error("{} failed: {}", route, e.getClass().getName());
             return HttpResponses.problem(Problem.of(500, "Internal Server Error", "The request could not be completed.")
                     .withType(ApiProblem.INTERNAL_ERROR));
+        }
+    }
+
+    /** GET /referrals/{id}/fhir: the referral as a FHIR R4 Bundle (docs/fhir.md); the read is audited. */
+    private APIGatewayV2HTTPResponse fhirBundle(String id, Coordinator me) {
+        ReferralService.Export export = service.export(id, me);
+        IntakeRecord intake = export.intake();
+        ReliefStandard standard = blocks == null ? BlockRuleFile.bundled().clinicStandard() : blocks.rules().clinicStandard();
+        ReferralBundle.Input input = new ReferralBundle.Input(export.referral(), intake == null ? null : intake.receivedAt(),
+                tree(intake == null ? null : intake.formJson(), "form", id),
+                tree(intake == null ? null : intake.assessmentJson(), "assessment", id),
+                blocks == null ? List.of() : blocks.exportBlocks(id), standard);
+        return HttpResponses.jsonText(200, ReferralBundle.json(input), Map.of("Content-Type", FHIR_JSON));
+    }
+
+    /** A stored JSON document as a tree; null (and a warning naming only the id) when it is not JSON. */
+    private static JsonNode tree(String json, String what, String referralId) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            LOG.warn("stored {} of referral {} is not JSON; exported without it", what, referralId);
+            return null;
         }
     }
 

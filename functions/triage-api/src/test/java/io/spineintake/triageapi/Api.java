@@ -167,8 +167,13 @@ final class Api {
      * submit-intake and the consult-queue consumer would leave them.
      */
     ReferralRecord createWithIntake(String id) {
+        return createWithIntake(id, formBytes());
+    }
+
+    /** As {@link #createWithIntake(String)}, with this form (e.g. a vignette). */
+    ReferralRecord createWithIntake(String id, byte[] form) {
         FormContract contract = FormContract.load();
-        FormReading reading = contract.read(formBytes());
+        FormReading reading = contract.read(form);
         assertThat(reading.isValid()).as("test form is valid: %s", reading.violations()).isTrue();
         Instant received = clock.instant().minus(Duration.ofHours(2));
         Assessment a = TriageEngine.fromEnvironment(Map.of()).assess(reading.form(), received);

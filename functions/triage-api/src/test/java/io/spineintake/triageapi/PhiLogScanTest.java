@@ -36,7 +36,9 @@ class PhiLogScanTest {
             "Pain clinic referral", "MRI shows more", "MRI received", "prefers mornings", "Sample note", "Sample reason");
     /** JSON keys of a form or a decision: none may show up in a log line. */
     static final List<String> KEYS = List.of("patient", "dateOfBirth", "phone", "email", "postcode", "formJson",
-            "assessmentJson", "note", "reason", "form", "assessment", "audit", "body");
+            "assessmentJson", "note", "reason", "form", "assessment", "audit", "body",
+            // a FHIR resource (FhirExportTest): never in a log line
+            "resourceType", "valueCoding", "answer");
 
     static List<String> lines;
 
@@ -94,6 +96,9 @@ class PhiLogScanTest {
         });
         probes.add(form.path("notes").asText());
         probes.add("Zebrafield");
+        // the vignettes FhirExportTest exports: their patients' names and email addresses
+        probes.add("Test Patient V");
+        probes.add("test.patient.v");
         // the diary links BlocksTest was issued: a capability is never logged
         assertThat(BlocksTest.ISSUED_TOKENS).isNotEmpty();
         probes.addAll(BlocksTest.ISSUED_TOKENS);

@@ -12,5 +12,7 @@ public enum AuditAction {
     /** An episode's diary link revoked (by a coordinator, or by issuing a new one). */
     DIARY_LINK_REVOKED,
     /** The patient recorded a diary entry through the link ({@code actor} "patient"). */
-    DIARY_ENTRY_RECORDED
+    DIARY_ENTRY_RECORDED,
+    /** The referral was read as a FHIR Bundle (GET /referrals/{id}/fhir), for an EHR. */
+    FHIR_EXPORTED
 }

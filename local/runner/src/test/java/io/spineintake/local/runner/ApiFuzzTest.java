@@ -170,7 +170,9 @@ class ApiFuzzTest {
         } else if (status == 204) {
             assertThat(body).as(what).isEmpty();
         } else {
-            assertThat(response.getHeaders().get("Content-Type")).as(what).isEqualTo("application/json");
+            assertThat(response.getHeaders().get("Content-Type")).as(what).isEqualTo(
+                    route.equals(TriageApiHandler.FHIR_BUNDLE) || route.equals(TriageApiHandler.FHIR_QUESTIONNAIRE)
+                            ? TriageApiHandler.FHIR_JSON : "application/json");
             readJson(body, what);
         }
         return response;
@@ -672,6 +674,31 @@ class ApiFuzzTest {
             hostileTarget(r, detail);
             send(TriageApiHandler.DETAIL, detail);
         });
+    }
+
+    @Test
+    void fhirExportAndQuestionnaire() {
+        Map<String, Integer> exported = new java.util.concurrent.ConcurrentHashMap<>();
+        fuzz(6, (r, i) -> {
+            if (i % 10 == 0) {
+                APIGatewayV2HTTPEvent q = event(TriageApiHandler.FHIR_QUESTIONNAIRE, "/fhir/Questionnaire/intake", claims(r));
+                hostileTarget(r, q);
+                send(TriageApiHandler.FHIR_QUESTIONNAIRE, q);
+            }
+            String id = id(r);
+            APIGatewayV2HTTPEvent e = event(TriageApiHandler.FHIR_BUNDLE, "/referrals/" + id + "/fhir",
+                    r.nextBoolean() ? claims(r) : fuzzer(r));
+            e.setPathParameters(new HashMap<>(Map.of("id", id)));
+            hostileTarget(r, e);
+            APIGatewayV2HTTPResponse a = send(TriageApiHandler.FHIR_BUNDLE, e);
+            if (a.getStatusCode() == 200) {
+                JsonNode bundle = readJson(a.getBody(), "fhir");
+                assertThat(bundle.path("resourceType").asText()).isEqualTo("Bundle");
+                assertThat(bundle.path("type").asText()).isEqualTo("collection");
+                exported.merge(id, 1, Integer::sum);
+            }
+        });
+        assertThat(exported).as("known referrals were exported").isNotEmpty();
     }
 
     @Test

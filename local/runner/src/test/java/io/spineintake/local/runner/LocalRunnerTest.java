@@ -196,8 +196,29 @@ class LocalRunnerTest {
                 .GET()).statusCode()).isEqualTo(410);
     }
 
+    /** The FHIR routes through the runner's gateway: the template's routes, behind the JWT (docs/fhir.md). */
     @Test
     @Order(3)
+    void theFhirRoutesAnswerFhirJsonToACoordinator() throws Exception {
+        assertThat(referralId).as("the referral of the first test").isNotNull();
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/fhir")).GET()).statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> bundle = send(HttpRequest.newBuilder(URI.create(base + "/referrals/" + referralId + "/fhir"))
+                .header("authorization", "Bearer " + coordinatorToken).GET());
+        assertThat(bundle.statusCode()).as(bundle.body()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("content-type")).hasValue("application/fhir+json");
+        JsonNode b = JSON.readTree(bundle.body());
+        assertThat(b.path("type").asText()).isEqualTo("collection");
+        assertThat(b.path("entry").findValuesAsText("resourceType")).contains("Patient", "QuestionnaireResponse",
+                "RiskAssessment", "ServiceRequest", "Task", "Procedure", "Observation");
+        HttpResponse<String> questionnaire = send(HttpRequest.newBuilder(URI.create(base + "/fhir/Questionnaire/intake"))
+                .header("authorization", "Bearer " + coordinatorToken).GET());
+        assertThat(questionnaire.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(questionnaire.body()).path("resourceType").asText()).isEqualTo("Questionnaire");
+    }
+
+    @Test
+    @Order(4)
     void stoppingItLeavesNoProcessBehind() throws Exception {
         assertThat(started).as("the runner starts dynalite as a child").isNotEmpty();
         runner.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook runs
