@@ -442,6 +442,7 @@ export function auditText(entry, now) {
       if (entry.note) parts.push(t('audit.note', { note: entry.note }));
       return parts.join('; ');
     }
+    case 'FHIR_EXPORTED': return t('audit.FHIR_EXPORTED');
     case 'BLOCK_RECORDED': case 'BLOCKS_VIEWED': case 'DIARY_LINK_ISSUED': case 'DIARY_LINK_REVOKED': case 'DIARY_ENTRY_RECORDED':
       // the note is the API's own words (an LCD warning, a time point)
       return entry.note ? `${t(`audit.${entry.action}`)}: ${entry.note}` : t(`audit.${entry.action}`);

@@ -139,3 +139,18 @@ test('the language is kept in memory only: the console never touches localStorag
   assert.ok(!/localStorage|document\.cookie|indexedDB/.test(sources.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '')));
   assert.ok(!/sessionStorage/.test(readFileSync(join(dir, 'i18n.js'), 'utf8').replace(/\/\/.*$/gm, '')));
 });
+
+test('every audit action of the API (the Java enum AuditAction) is told in words, in both languages', () => {
+  const java = readFileSync(resolve(web, '../functions/platform/src/main/java/io/spineintake/platform/referrals/AuditAction.java'), 'utf8');
+  const body = java.slice(java.indexOf('{') + 1, java.lastIndexOf('}')).replace(/\/\*\*[\s\S]*?\*\//g, '');
+  const actions = body.split(',').map((x) => x.trim()).filter(Boolean);
+  assert.ok(actions.includes('CREATED') && actions.includes('FHIR_EXPORTED'), actions.join(' '));
+  for (const action of actions) {
+    for (const language of ['en', 'es']) {
+      i18n.setLanguage(language);
+      const said = m.auditText({ action, at: at(0), actor: 'alice.ng', leaseUntil: at(H), status: 'OPEN', disposition: 'CONSULT', outcome: 'BOOK_CONSULT' }, NOW);
+      assert.notEqual(said, action, `${action} has words in ${language}`);
+      assert.equal(said, said.trim());
+    }
+  }
+});
