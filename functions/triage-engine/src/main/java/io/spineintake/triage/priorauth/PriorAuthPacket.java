@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The prior-authorization evidence packet of one referral and region (docs/prior-auth.md gives
  * each field's LCD source). Dates are the clinic's calendar dates; nothing in it changes with the
- * clock except {@code asOf}, the day the frequency window ends.
+ * clock except {@code preparedOn}, the clinic's day the packet was made (the frequency window ends on it).
  *
  * @param answeredOn the day the intake form arrived (the date of every criterion's answers); null without a form
  * @param codes the clinic's configured CPT/HCPCS code numbers for the region (never descriptor text); empty when none
@@ -26,7 +26,7 @@ import java.util.List;
 public record PriorAuthPacket(
         String referralId,
         Region region,
-        LocalDate asOf,
+        LocalDate preparedOn,
         String ruleSetVersion,
         String blockRulesVersion,
         ReliefStandard clinicStandard,
