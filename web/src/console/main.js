@@ -1209,10 +1209,12 @@ function drawPacket(root) {
       h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-lcd-title' },
         h('h2', { id: 'packet-lcd-title' }, t('pa.frequencyTitle')),
         h('p', {}, t('pa.frequencyWindow', { group: t(`lcdGroup.${p.frequency.group}`), months: p.frequency.windowMonths, from: pa.day(p.frequency.from), to: pa.day(p.frequency.to) })),
-        h('table', { className: 'usa-table usa-table--borderless site-packet__table', 'aria-labelledby': 'packet-lcd-title' },
+        h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-packet__table', id: 'packet-lcd', 'aria-labelledby': 'packet-lcd-title' },
           heads('lcdColKind', 'lcdColCount', 'lcdColLimit'),
-          h('tbody', {}, frequency.map((x) => h('tr', {},
-            h('th', { scope: 'row' }, x.kindName), h('td', { className: 'site-number' }, String(x.sessions)), h('td', { className: 'site-number' }, String(x.limit)))))))));
+          h('tbody', {}, frequency.map((x) => h('tr', { className: x.atLimit ? 'site-row--overdue' : null },
+            h('th', { scope: 'row', 'data-label': t('lcdColKind') }, x.kindName),
+            h('td', { className: 'site-number', 'data-label': t('lcdColCount') }, String(x.sessions)),
+            h('td', { className: 'site-number', 'data-label': t('lcdColLimit') }, String(x.limit)))))))));
 }
 
 /** The packet's PDF (its own function): fetched with the bearer token, saved as the file the API names. */
