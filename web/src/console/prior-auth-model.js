@@ -23,6 +23,15 @@ export function day(iso, language) {
  */
 const formOf = (p) => ({ pain: { regions: Array.from({ length: 3 }, () => ({ region: p.region })) } });
 
+/** The engine's evidence answer in words: an option's label, "DID_NOT_HELP, 8 weeks" and "mean 6" as the console says them. */
+function evidenceWords(definition, q, answer, formJson) {
+  const weeks = /^([A-Z_]+), (\d+) weeks$/.exec(answer ?? '');
+  if (weeks) return `${m.answerWords(definition, q, weeks[1], formJson)}, ${t('pa.weeks', { n: weeks[2] })}`;
+  const mean = /^mean (\d+(?:\.\d)?)$/.exec(answer ?? '');
+  if (mean) return t('pa.mean', { n: mean[1] });
+  return m.answerWords(definition, q, answer, formJson);
+}
+
 /** The criteria, each with its status in words and its evidence as the form asked it. */
 export function criteria(definition, p) {
   const formJson = formOf(p);
@@ -31,7 +40,7 @@ export function criteria(definition, p) {
     explanation: c.explanation, answeredOn: c.answeredOn,
     evidence: (c.evidence || []).map((e) => {
       const q = m.question(definition, formJson, e.question);
-      return { pointer: e.question, question: q ? q.text : e.question, answer: m.answerWords(definition, q, e.answer, formJson) };
+      return { pointer: e.question, question: q ? q.text : e.question, answer: evidenceWords(definition, q, e.answer, formJson) };
     }),
   }));
 }

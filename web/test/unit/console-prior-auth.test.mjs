@@ -25,6 +25,9 @@ test('every criterion with its status in words and its evidence as the form aske
   assert.deepEqual(c.map((x) => x.id), golden.criteria.map((x) => x.id));
   assert.deepEqual(c.map((x) => x.statusText), golden.criteria.map(() => 'Met'));
   for (const x of c) for (const e of x.evidence) assert.ok(!e.question.startsWith('/'), `${e.pointer} in words: ${e.question}`);
+  const pt = c[1].evidence.find((e) => e.pointer === '/treatments/physicalTherapy');
+  assert.ok(!/DID_NOT_HELP/.test(pt.answer) && pt.answer.endsWith(', 8 weeks'), pt.answer);
+  assert.equal(c[0].evidence.find((e) => e.pointer === '/pain/peg').answer, 'mean 6');
   const pattern = c[0].evidence.find((e) => e.pointer === '/pain/regions/0/pattern');
   assert.ok(!/MOSTLY_AXIAL/.test(pattern.answer), pattern.answer);
   i18n.setLanguage('es');
