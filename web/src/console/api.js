@@ -53,8 +53,31 @@ export function createApi(base, auth) {
     return { data, version: etag ? Number(etag.replace(/^W\//, '').replace(/"/g, '')) : null };
   }
 
+  /** A file (the packet's PDF): the body as a Blob and the name its Content-Disposition gives. */
+  async function blob(path) {
+    const token = await auth.accessToken();
+    if (!token) throw new SignInNeeded();
+    let response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method: 'GET', headers: { authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
+      });
+    } catch (offline) {
+      throw new ApiError(0, { title: t('noConnectionTitle'), detail: t('noConnectionDetail') });
+    }
+    if (response.status === 401) {
+      auth.expire();
+      throw new SignInNeeded();
+    }
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+    const disposition = response.headers.get('content-disposition') || '';
+    const name = /filename="([\w.-]+)"/.exec(disposition)?.[1] || null;
+    return { blob: await response.blob(), name };
+  }
+
   return {
     /** Now on the API's clock (ms). */
+    blob,
     now: () => Date.now() + skew,
     get: (path) => call('GET', path),
     post: (path, options) => call('POST', path, options),

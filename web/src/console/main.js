@@ -8,6 +8,7 @@ import definition from '../../questionnaire/intake.json';
 import { hardStops, urgentFlags } from 'generated:rules';
 import * as m from './model.js';
 import * as b from './blocks-model.js';
+import * as pa from './prior-auth-model.js';
 import qrcode from 'qrcode-generator';
 import { createAuth } from './auth.js';
 import { createApi, ApiError, SignInNeeded } from './api.js';
@@ -32,6 +33,7 @@ const state = {
   referral: null, // { id, data, seen, read }: the page shows data; seen and read are the version and content the coordinator read
   drafts: new Map(), // referralId -> the decision form's values (memory only)
   conflict: null, // { id, before, after } after a 412
+  packet: null, // { id, region, data, keep }: the prior-authorization packet shown
   flash: null, // { kind, text } for the next page drawn
   signInReason: null,
   timers: [],
@@ -120,6 +122,9 @@ function route() {
   if (parts[0] === 'referrals' && UUID.test(parts[1] || '')) {
     if (parts.length === 2) return { name: 'referral', id: parts[1].toLowerCase() };
     if (parts.length === 3 && parts[2] === 'decision') return { name: 'decision', id: parts[1].toLowerCase() };
+    if (parts.length === 4 && parts[2] === 'prior-auth' && pa.PACKET_REGIONS.includes((parts[3] || '').toUpperCase()) && parts[3] === parts[3].toLowerCase()) {
+      return { name: 'packet', id: parts[1].toLowerCase(), region: parts[3].toUpperCase() };
+    }
   }
   return { name: 'not-found' };
 }
@@ -131,6 +136,7 @@ async function render() {
   state.timers.forEach(clearInterval);
   state.timers = [];
   closeSheet();
+  document.body.classList.remove('site-print-packet');
   document.removeEventListener('keydown', worklistKeys);
   const root = page();
   header();
@@ -140,6 +146,7 @@ async function render() {
     if (r.name === 'worklist') await worklistPage(root, r.query, mine);
     else if (r.name === 'referral') await referralPage(root, r.id, mine);
     else if (r.name === 'decision') await decisionPage(root, r.id, mine);
+    else if (r.name === 'packet') await packetPage(root, r.id, r.region, mine);
     else if (r.name === 'stats') await statsPage(root, mine);
     else notFound(root);
   } catch (e) {
@@ -184,7 +191,7 @@ function header() {
   if (signed) document.getElementById('me').textContent = me();
   const r = route().name;
   document.querySelectorAll('#nav a').forEach((a) => {
-    const current = (a.dataset.route === 'worklist' && ['worklist', 'referral', 'decision'].includes(r)) || a.dataset.route === r;
+    const current = (a.dataset.route === 'worklist' && ['worklist', 'referral', 'decision', 'packet'].includes(r)) || a.dataset.route === r;
     if (current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
@@ -856,7 +863,9 @@ function candidacySection(data, at) {
       c.evidence.length ? [h('p', {}, t('rfaEvidence')), h('ul', { className: 'usa-list site-rfa__evidence' }, c.evidence.map((e) => h('li', { 'data-evidence': e.episodeId },
         t('rfaEvidenceItem', { which: t(`diagnosticBlock.${e.diagnosticBlock}`), time: m.time(e.endedAt, at), levels: e.levels.join(', '), side: t(`side.${e.side}`), result: resultName(e.result) }),
         ' ', apiWords(e.explanation))))] : null,
-      dl([[t('rfaConsidered'), String(c.considered.length)], [t('rfaSameLevels'), c.sameLevelsAndSide ? t('yes') : t('no')]])));
+      dl([[t('rfaConsidered'), String(c.considered.length)], [t('rfaSameLevels'), c.sameLevelsAndSide ? t('yes') : t('no')]]),
+      h('p', {}, h('a', { className: 'usa-link site-packet-link', href: pa.packetHash(state.referral.id, c.region), 'data-packet': c.region },
+        t('pa.link', { region: regionName(c.region) })))));
   }
   if ((data.concordance || []).length) {
     out.push(h('h3', { id: 'concordance-title' }, t('concordanceTitle')), h('p', { className: 'site-hint' }, t('concordanceHint')),
@@ -1106,6 +1115,128 @@ function openSheet(ep, opener, sheetLanguage) {
   document.getElementById('main-content').append(sheet);
   document.body.classList.add('site-print-sheet');
   document.getElementById('sheet-controls-title').focus();
+}
+
+// ---- the prior-authorization packet (issue 15): one printable document, and its PDF --------------
+
+async function packetPage(root, id, region, mine) {
+  const cached = state.packet?.id === id && state.packet.region === region && state.packet.keep;
+  if (!cached) {
+    loading(root, 'pa.loading');
+    const { data } = await api.get(`/referrals/${id}/prior-auth/${region.toLowerCase()}`);
+    if (stale(mine)) return;
+    state.packet = { id, region, data };
+  }
+  state.packet.keep = false;
+  drawPacket(root);
+  focusHeading();
+}
+
+function drawPacket(root) {
+  const { id, data: p } = state.packet;
+  const region = regionName(p.region);
+  const title = t('pa.title', { region });
+  setTitle(title);
+  document.body.classList.add('site-print-packet');
+  const heads = (...keys) => h('thead', {}, h('tr', {}, keys.map((k) => h('th', { scope: 'col' }, t(k)))));
+  const s = p.scores;
+  const blank = (v) => (v === null || v === undefined ? t('notAnswered') : String(v));
+  const frequency = pa.frequency(p);
+  root.replaceChildren(
+    h('a', { href: `#/referrals/${id}`, className: 'usa-link site-back' }, t('backToReferral', { id: m.shortId(id) })),
+    h('div', { className: 'site-actions site-packet-actions' },
+      h('button', { type: 'button', className: 'usa-button', id: 'packet-print', onclick: () => window.print() }, t('sheetPrint')),
+      h('button', { type: 'button', className: 'usa-button usa-button--outline', id: 'packet-pdf', onclick: (e) => guard(downloadPdf(id, p.region, e.currentTarget)) }, t('pa.download'))),
+    h('div', { id: 'packet-status', role: 'status', 'aria-live': 'polite', className: 'site-status' }),
+    h('article', { className: 'site-packet', 'aria-labelledby': 'packet-title' },
+      h('h1', { id: 'packet-title' }, title),
+      h('p', {}, t('pa.intro')),
+      dl([
+        [t('pa.referral'), m.shortId(id)],
+        [t('pa.preparedOn'), pa.day(p.preparedOn)],
+        [t('pa.rules'), t('pa.rulesValue', { rules: p.ruleSetVersion ?? t('notAnswered'), blockRules: p.blockRulesVersion })],
+        [t('pa.clinicStandard'), standardName(p.clinicStandard)],
+        p.codes.length ? [t('pa.codes'), p.codes.join(', ')] : null,
+      ].filter(Boolean)),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-missing-title' },
+        h('h2', { id: 'packet-missing-title' }, t('pa.missingTitle')),
+        p.missing.length
+          ? h('ul', { className: 'usa-list site-packet__missing', id: 'packet-missing' }, pa.missing(p).map((x) => h('li', { 'data-missing': x.code }, x.text)))
+          : h('p', { id: 'packet-missing' }, t('pa.missingNone'))),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-criteria-title' },
+        h('h2', { id: 'packet-criteria-title' }, t('pa.criteriaTitle')),
+        h('ol', { className: 'usa-list usa-list--unstyled site-criteria', id: 'packet-criteria' }, pa.criteria(definition, p).map((c) => h('li', { className: 'site-criterion', 'data-criterion': c.id },
+          h('h3', {}, `${c.number}. `, apiWords(c.text), ': ', h('span', { className: `site-status-tag site-status-tag--${c.status.toLowerCase()}` }, c.statusText)),
+          apiWords(c.explanation, 'p'),
+          c.answeredOn ? h('p', { className: 'site-hint' }, t('pa.answeredOn', { date: pa.day(c.answeredOn) })) : null,
+          c.evidence.length ? dl(c.evidence.map((e) => [e.question, e.answer]), 'site-pairs site-evidence') : null)))),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-care-title' },
+        h('h2', { id: 'packet-care-title' }, t('pa.careTitle')),
+        h('p', {}, p.painMonths === null || p.painMonths === undefined ? t('pa.painMonthsBlank') : t('pa.painMonths', { n: p.painMonths })),
+        p.conservativeCare.length ? h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-packet__table', 'aria-labelledby': 'packet-care-title' },
+          heads('pa.colTreatment', 'pa.colOutcome', 'pa.colWeeks'),
+          h('tbody', {}, pa.care(definition, p).map((c) => h('tr', {},
+            h('th', { scope: 'row', 'data-label': t('pa.colTreatment') }, c.treatment),
+            h('td', { 'data-label': t('pa.colOutcome') }, c.outcome),
+            h('td', { 'data-label': t('pa.colWeeks') }, c.weeks))))) : h('p', {}, t('pa.noForm'))),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-scores-title' },
+        h('h2', { id: 'packet-scores-title' }, t('pa.scoresTitle')),
+        s ? dl([
+          [t('pa.nrsNow'), blank(s.nrsNow)], [t('pa.nrsAverage'), blank(s.nrsAverage)], [t('pa.nrsWorst'), blank(s.nrsWorst)],
+          [t('pa.pegPain'), blank(s.pegPain)], [t('pa.pegEnjoyment'), blank(s.pegEnjoyment)], [t('pa.pegActivity'), blank(s.pegActivity)],
+          [t('pa.pegScore'), blank(s.pegScore)],
+        ]) : h('p', {}, t('pa.noForm'))),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-blocks-title' },
+        h('h2', { id: 'packet-blocks-title' }, t('pa.blocksTitle')),
+        p.blocks.length ? p.blocks.map((k, i) => h('div', { className: 'site-packet__block', 'data-episode': k.episodeId },
+          h('h3', { id: `packet-block-${i}` }, t('pa.blockHead', { which: t(`diagnosticBlock.${k.diagnosticBlock}`), date: pa.day(k.date) })),
+          dl([
+            [t('blockLevels'), k.levels.join(', ')],
+            [t('blockSide'), t(`side.${k.side}`)],
+            [t('pa.anaesthetic'), t(`anaesthetic.${k.anaesthetic}`)],
+            [t('blockBaseline'), t('nrsValue', { n: k.baselineNrs })],
+          ]),
+          k.postBlock.length ? h('table', { className: 'usa-table usa-table--borderless site-packet__table site-packet__points' },
+            h('caption', {}, t('pa.postBlock')),
+            heads('pa.colPoint', 'pa.colNrs', 'pa.colRelief'),
+            h('tbody', {}, pa.points(k).map((x) => h('tr', {},
+              h('th', { scope: 'row' }, x.point), h('td', { className: 'site-number' }, x.nrs), h('td', {}, x.relief))))) : h('p', {}, t('pa.noEntries')),
+          h('ul', { className: 'usa-list usa-list--unstyled site-verdicts' }, k.verdicts.map((v) => h('li', {
+            className: `site-verdict site-verdict--${v.result.toLowerCase()}`, 'data-verdict': v.standard },
+          h('p', { className: 'site-verdict__head' }, h('strong', {}, t('verdictHead', { standard: standardName(v.standard), threshold: v.thresholdPercent })), ' ',
+            h('span', { className: 'site-verdict__result' }, resultName(v.result))),
+          apiWords(v.explanation, 'p', { className: 'site-verdict__why' })))))) : h('p', {}, t('pa.noBlocks'))),
+      h('section', { className: 'site-packet__section', 'aria-labelledby': 'packet-lcd-title' },
+        h('h2', { id: 'packet-lcd-title' }, t('pa.frequencyTitle')),
+        h('p', {}, t('pa.frequencyWindow', { group: t(`lcdGroup.${p.frequency.group}`), months: p.frequency.windowMonths, from: pa.day(p.frequency.from), to: pa.day(p.frequency.to) })),
+        h('table', { className: 'usa-table usa-table--borderless usa-table--stacked site-packet__table', id: 'packet-lcd', 'aria-labelledby': 'packet-lcd-title' },
+          heads('lcdColKind', 'lcdColCount', 'lcdColLimit'),
+          h('tbody', {}, frequency.map((x) => h('tr', { className: x.atLimit ? 'site-row--overdue' : null },
+            h('th', { scope: 'row', 'data-label': t('lcdColKind') }, x.kindName),
+            h('td', { className: 'site-number', 'data-label': t('lcdColCount') }, String(x.sessions)),
+            h('td', { className: 'site-number', 'data-label': t('lcdColLimit') }, String(x.limit)))))))));
+}
+
+/** The packet's PDF (its own function): fetched with the bearer token, saved as the file the API names. */
+async function downloadPdf(id, region, button) {
+  const status = document.getElementById('packet-status');
+  button.disabled = true;
+  status?.replaceChildren(t('pa.downloading'));
+  try {
+    const file = await api.blob(`/referrals/${id}/prior-auth/${region.toLowerCase()}/pdf`);
+    const url = URL.createObjectURL(file.blob);
+    const a = h('a', { href: url, download: file.name || 'prior-auth.pdf', className: 'site-visually-hidden' }, file.name || 'prior-auth.pdf');
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status?.replaceChildren(t('pa.downloaded', { name: file.name || 'prior-auth.pdf' }));
+  } catch (e) {
+    if (e instanceof SignInNeeded) throw e;
+    status?.replaceChildren(alertBox('error', null, t('pa.downloadFailed')));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 // the "Record a block" form (no claim is needed: recording a block changes nothing of the referral)
@@ -1466,6 +1597,7 @@ function chart(id, caption, groups) {
 function switchLanguage() {
   setLanguage(other());
   if (state.referral && route().name === 'referral') state.referral.keep = true; // redrawn from memory, not read again
+  if (state.packet && route().name === 'packet') state.packet.keep = true;
   const switcher = document.getElementById('language-switch');
   return Promise.resolve(render()).then(() => switcher.focus());
 }

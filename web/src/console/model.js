@@ -443,6 +443,9 @@ export function auditText(entry, now) {
       return parts.join('; ');
     }
     case 'FHIR_EXPORTED': return t('audit.FHIR_EXPORTED');
+    // the note names the packet's region
+    case 'PRIOR_AUTH_VIEWED': case 'PRIOR_AUTH_PDF':
+      return entry.note ? `${t(`audit.${entry.action}`)}: ${REGIONS[entry.note] || entry.note}` : t(`audit.${entry.action}`);
     case 'BLOCK_RECORDED': case 'BLOCKS_VIEWED': case 'DIARY_LINK_ISSUED': case 'DIARY_LINK_REVOKED': case 'DIARY_ENTRY_RECORDED':
       // the note is the API's own words (an LCD warning, a time point)
       return entry.note ? `${t(`audit.${entry.action}`)}: ${entry.note}` : t(`audit.${entry.action}`);

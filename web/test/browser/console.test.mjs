@@ -800,6 +800,71 @@ test('the blocks of a referral: each episode\'s chart and its table, both verdic
   await page.context().close();
 });
 
+test('the prior-authorization packet of a region with blocks: every criterion with its status, what is missing, the blocks; printed alone, its PDF downloaded; axe-clean at 320 and 1280 px, in Spanish too', { timeout: 180_000 }, async () => {
+  const id = SEED.blockPatient;
+  const api = await apiAs('kim');
+  const packet = (await api.get(`/referrals/${id}/prior-auth/lumbar`)).body;
+  assert.equal(packet.criteria.length, 4);
+  const page = await newConsolePage();
+  await signIn(page, 'kim');
+  await go(page, `#/referrals/${id}`);
+  await page.locator('[data-packet="LUMBAR"]').waitFor();
+  assert.equal(await page.locator('[data-packet]').count(), 1, 'one link per region with blocks');
+  await page.locator('[data-packet="LUMBAR"]').click();
+  await page.locator('#packet-criteria').waitFor();
+  assert.equal(new URL(page.url()).hash, `#/referrals/${id}/prior-auth/lumbar`);
+  assert.match(await page.locator('h1').innerText(), /^Prior authorization packet: Lower back$/);
+  const shown = await page.locator('#packet-criteria > li').evaluateAll((li) => li.map((x) => [x.dataset.criterion, x.querySelector('.site-status-tag').textContent]));
+  assert.deepEqual(shown, packet.criteria.map((c) => [c.id, m.CRITERION_STATUS[c.status]]), 'every criterion with its status');
+  for (const c of packet.criteria) assert.ok((await page.locator(`[data-criterion="${c.id}"]`).innerText()).includes(c.text));
+  if (packet.missing.length) {
+    assert.deepEqual(await page.locator('#packet-missing [data-missing]').evaluateAll((li) => li.map((x) => x.dataset.missing)), packet.missing.map((x) => x.code), 'the missing list is the API\'s');
+  } else {
+    assert.match(await page.locator('#packet-missing').innerText(), /^Nothing:/);
+  }
+  assert.equal(await page.locator('.site-packet__block').count(), packet.blocks.length);
+  assert.ok(packet.blocks.length >= 2);
+  for (const k of packet.blocks) {
+    const block = page.locator(`.site-packet__block[data-episode="${k.episodeId}"]`);
+    assert.match(await block.locator('[data-verdict="MEDICARE_LCD"]').innerText(), /^Medicare LCD \(at least 80% relief\): (Positive|Negative|No entries)/);
+    assert.equal(await block.locator('[data-verdict="COHEN_2020"]').count(), 1);
+  }
+  const text = await page.locator('.site-packet').innerText();
+  noPhi(text, 'the packet');
+  assert.ok(text.includes(`${packet.frequency.counts[0].sessions}`));
+  await check(page, 'packet');
+  // printed: the document only
+  await page.emulateMedia({ media: 'print' });
+  for (const hiddenInPrint of ['.site-header', '.site-packet-actions', '.site-back']) {
+    assert.equal(await page.locator(hiddenInPrint).first().isVisible(), false, `${hiddenInPrint} is not printed`);
+  }
+  assert.equal(await page.locator('.site-packet').isVisible(), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'console-packet-print.png'), fullPage: true });
+  await page.emulateMedia({ media: null });
+  writeFileSync(join(ARTIFACTS, 'console-packet.pdf'), await page.pdf({ format: 'Letter' }));
+  // the PDF of the packet function, fetched with the bearer token and saved under the API's file name
+  const download = page.waitForEvent('download');
+  await page.locator('#packet-pdf').click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^prior-auth-lumbar-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const saved = join(ARTIFACTS, 'console-packet-download.pdf');
+  await file.saveAs(saved);
+  assert.equal(readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.locator('#packet-status').filter({ hasText: 'Downloaded' }).waitFor();
+  const audit = (await api.get(`/referrals/${id}`)).body.audit.map((e) => e.action);
+  assert.ok(audit.includes('PRIOR_AUTH_VIEWED') && audit.includes('PRIOR_AUTH_PDF'), audit.join(' '));
+
+  // in Spanish
+  await page.locator('#language-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  await page.locator('#packet-criteria').waitFor();
+  assert.match(await page.locator('h1').innerText(), /^Paquete de autorización previa: /);
+  assert.deepEqual(await page.locator('#packet-criteria .site-status-tag').allInnerTexts(), inSpanish(() => packet.criteria.map((c) => m.CRITERION_STATUS[c.status])));
+  assert.deepEqual(await englishLeft(page), [], 'English left on the packet');
+  await check(page, 'packet-es');
+  await page.context().close();
+});
+
 test('a block recorded with the keyboard only (a baseline of 0 refused first, one POST), the LCD warning; a diary link as a QR code and a printed sheet in English and Spanish, issued again and revoked', { timeout: 240_000 }, async () => {
   const id = SEED.extraConsults.at(-1);
   const api = await apiAs('lee');
@@ -986,7 +1051,7 @@ test('no patient data in any URL the console asked for, and nothing in the brows
   const api = requested.filter((u) => u.includes('/referrals'));
   for (const url of api) {
     const { pathname, searchParams } = new URL(url);
-    assert.match(pathname, /^\/referrals(\/stats|\/[0-9a-f-]{36}(\/(claim|release|decision|blocks(\/[0-9a-f-]{36}\/diary-link)?))?)?$/, url);
+    assert.match(pathname, /^\/referrals(\/stats|\/[0-9a-f-]{36}(\/(claim|release|decision|blocks(\/[0-9a-f-]{36}\/diary-link)?|prior-auth\/(cervical|thoracic|lumbar)(\/pdf)?))?)?$/, url);
     for (const k of searchParams.keys()) assert.ok(['disposition', 'status', 'assignee', 'limit', 'cursor'].includes(k), url);
   }
   writeFileSync(join(ARTIFACTS, 'console-browser-console.json'), JSON.stringify(consoleMessages, null, 2));

@@ -17,6 +17,7 @@ import io.spineintake.platform.http.RequestBodies;
 import io.spineintake.platform.http.RequestTargets;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.intakes.IntakeRepository;
+import io.spineintake.platform.priorauth.PriorAuthPackets;
 import io.spineintake.triage.rules.BlockRuleFile;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
@@ -57,8 +58,9 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public static final String REVOKE_DIARY_LINK = "DELETE /referrals/{id}/blocks/{episodeId}/diary-link";
     public static final String FHIR_QUESTIONNAIRE = "GET /fhir/Questionnaire/intake";
     public static final String FHIR_BUNDLE = "GET /referrals/{id}/fhir";
+    public static final String PRIOR_AUTH = "GET /referrals/{id}/prior-auth/{region}";
     public static final List<String> ROUTES = List.of(LIST, STATS, DETAIL, CLAIM, RELEASE, DECISION, BLOCKS, RECORD_BLOCK,
-            ISSUE_DIARY_LINK, REVOKE_DIARY_LINK, FHIR_QUESTIONNAIRE, FHIR_BUNDLE);
+            ISSUE_DIARY_LINK, REVOKE_DIARY_LINK, FHIR_QUESTIONNAIRE, FHIR_BUNDLE, PRIOR_AUTH);
     /** FHIR's JSON media type (the FHIR routes). */
     public static final String FHIR_JSON = "application/fhir+json";
 
@@ -72,6 +74,8 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final ReferralService service;
     /** Null only for handlers made without one (the block routes then answer 404). */
     private final BlockService blocks;
+    /** The prior-authorization packets, built on first use (null: the route answers 404). */
+    private final java.util.function.Supplier<PriorAuthPackets> packets;
 
     /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
     @SuppressWarnings("unused")
@@ -88,7 +92,8 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public TriageApiHandler(Environment env) {
-        this(service(require(env.config()), env.clients(), env.clock()), blocks(env.config(), env.clients(), env.clock()));
+        this(service(require(env.config()), env.clients(), env.clock()), blocks(env.config(), env.clients(), env.clock()),
+                lazy(() -> packets(env.config(), env.clients(), env.clock())));
     }
 
     public TriageApiHandler(ReferralService service) {
@@ -96,8 +101,47 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public TriageApiHandler(ReferralService service, BlockService blocks) {
+        this(service, blocks, (java.util.function.Supplier<PriorAuthPackets>) null);
+    }
+
+    public TriageApiHandler(ReferralService service, BlockService blocks, PriorAuthPackets packets) {
+        this(service, blocks, packets == null ? null : () -> packets);
+    }
+
+    private TriageApiHandler(ReferralService service, BlockService blocks,
+            java.util.function.Supplier<PriorAuthPackets> packets) {
         this.service = service;
         this.blocks = blocks;
+        this.packets = packets;
+    }
+
+    /** The packets' engine and rule files load on the first packet asked for, not at every cold start. */
+    private static java.util.function.Supplier<PriorAuthPackets> lazy(java.util.function.Supplier<PriorAuthPackets> make) {
+        return new java.util.function.Supplier<>() {
+            private volatile PriorAuthPackets made;
+
+            @Override
+            public PriorAuthPackets get() {
+                PriorAuthPackets p = made;
+                if (p == null) {
+                    synchronized (this) {
+                        if (made == null) {
+                            made = make.get();
+                        }
+                        p = made;
+                    }
+                }
+                return p;
+            }
+        };
+    }
+
+    private static PriorAuthPackets packets(Config config, AwsClients clients, Clock clock) {
+        return new PriorAuthPackets(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
+                new IntakeRepository(clients, config.intakesTable()), new BlockRepository(clients, config.blocksTable()),
+                io.spineintake.triage.TriageEngine.fromEnvironment(config.values()),
+                BlockRuleFile.fromEnvironment(config.values()),
+                io.spineintake.triage.priorauth.ProcedureCodes.fromEnvironment(config.values()), config.clinicZone(), clock);
     }
 
     private static Config require(Config config) {
@@ -170,6 +214,10 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 case FHIR_QUESTIONNAIRE -> HttpResponses.jsonText(200, IntakeQuestionnaire.json(),
                         Map.of("Content-Type", FHIR_JSON));
                 case FHIR_BUNDLE -> fhirBundle(id, me);
+                case PRIOR_AUTH -> packets == null
+                        ? HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
+                                .withType(ApiProblem.UNKNOWN_ROUTE))
+                        : priorAuth(id, me, event);
                 case BLOCKS, RECORD_BLOCK, ISSUE_DIARY_LINK, REVOKE_DIARY_LINK -> blocks == null
                         ? HttpResponses.problem(Problem.of(404, "Not Found", "This API has no such route.")
                                 .withType(ApiProblem.UNKNOWN_ROUTE))
@@ -202,6 +250,21 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 tree(intake == null ? null : intake.assessmentJson(), "assessment", id),
                 blocks == null ? List.of() : blocks.exportBlocks(id), standard);
         return HttpResponses.jsonText(200, ReferralBundle.json(input), Map.of("Content-Type", FHIR_JSON));
+    }
+
+    /**
+     * GET /referrals/{id}/prior-auth/{region}: the prior-authorization packet of one region
+     * (docs/prior-auth.md), read-only; the read is audited (PRIOR_AUTH_VIEWED).
+     */
+    private APIGatewayV2HTTPResponse priorAuth(String id, Coordinator me, APIGatewayV2HTTPEvent event) {
+        ReferralService.requireUuid(id);
+        String segment = event.getPathParameters() == null ? null : event.getPathParameters().get("region");
+        io.spineintake.triage.form.Region region = PriorAuthPackets.region(segment).orElseThrow(() -> ApiProblem.of(422,
+                PriorAuthPackets.UNKNOWN_REGION, "Unknown region",
+                "The region is one of cervical, thoracic or lumbar.",
+                List.of(new Problem.FieldError("/region", "Not one of cervical, thoracic or lumbar."))));
+        return HttpResponses.json(200, packets.get().packet(id, region, me.username(),
+                io.spineintake.platform.referrals.AuditAction.PRIOR_AUTH_VIEWED).orElseThrow(ApiProblem::notFound));
     }
 
     /** A stored JSON document as a tree; null (and a warning naming only the id) when it is not JSON. */

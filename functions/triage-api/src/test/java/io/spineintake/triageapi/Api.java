@@ -60,6 +60,7 @@ final class Api {
     final ReferralService service;
     final io.spineintake.platform.blocks.BlockRepository blocks;
     final BlockService blockService;
+    final io.spineintake.platform.priorauth.PriorAuthPackets packets;
     final TriageApiHandler handler;
 
     Api(LocalAws aws) {
@@ -76,7 +77,10 @@ final class Api {
         this.blocks = new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable());
         this.blockService = new BlockService(referrals, blocks, io.spineintake.triage.rules.BlockRuleFile.bundled(),
                 java.time.ZoneId.of("America/New_York"), clock);
-        this.handler = new TriageApiHandler(service, blockService);
+        this.packets = new io.spineintake.platform.priorauth.PriorAuthPackets(referrals, intakes, blocks,
+                TriageEngine.fromEnvironment(Map.of()), io.spineintake.triage.rules.BlockRuleFile.bundled(),
+                io.spineintake.triage.priorauth.ProcedureCodes.NONE, java.time.ZoneId.of("America/New_York"), clock);
+        this.handler = new TriageApiHandler(service, blockService, packets);
     }
 
     // ---- referrals -------------------------------------------------------------------------

@@ -37,6 +37,8 @@ class PhiLogScanTest {
     /** JSON keys of a form or a decision: none may show up in a log line. */
     static final List<String> KEYS = List.of("patient", "dateOfBirth", "phone", "email", "postcode", "formJson",
             "assessmentJson", "note", "reason", "form", "assessment", "audit", "body",
+            // a prior-authorization packet (PriorAuthPacketTest): never in a log line
+            "criteria", "evidence", "conservativeCare", "postBlock",
             // a FHIR resource (FhirExportTest): never in a log line
             "resourceType", "valueCoding", "answer");
 

@@ -36,4 +36,9 @@ public final class TriageEngine {
     public Assessment assess(IntakeForm form, Instant receivedAt) {
         return triage.assess(form, receivedAt);
     }
+
+    /** The four readiness criteria for one region of the form (see {@link Triage#readiness}). */
+    public java.util.List<ReadinessCriterion> readiness(IntakeForm form, io.spineintake.triage.form.Region region) {
+        return triage.readiness(form, region);
+    }
 }

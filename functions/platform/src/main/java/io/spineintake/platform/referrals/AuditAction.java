@@ -14,5 +14,9 @@ public enum AuditAction {
     /** The patient recorded a diary entry through the link ({@code actor} "patient"). */
     DIARY_ENTRY_RECORDED,
     /** The referral was read as a FHIR Bundle (GET /referrals/{id}/fhir), for an EHR. */
-    FHIR_EXPORTED
+    FHIR_EXPORTED,
+    /** The referral's prior-authorization packet was read as JSON ({@code note}: the region). */
+    PRIOR_AUTH_VIEWED,
+    /** The referral's prior-authorization packet was downloaded as a PDF ({@code note}: the region). */
+    PRIOR_AUTH_PDF
 }

@@ -106,6 +106,23 @@ public final class Triage {
                 severity, repeatRfa, recontactAt, advice(flags, regions));
     }
 
+    /**
+     * The four readiness criteria for one region (the prior-authorization packet, issue 15): as
+     * {@link #assess} computes them for the main region, for any region the form lists; a region the
+     * form does not list is read as a region with every answer blank. Pain scores are the main
+     * complaint's, as the form asks them.
+     */
+    public List<ReadinessCriterion> readiness(IntakeForm form, io.spineintake.triage.form.Region region) {
+        List<RegionPain> listed = form.pain().regions();
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i).region() == region) {
+                return readiness.evaluate(form, listed.get(i), "/pain/regions/" + i);
+            }
+        }
+        return readiness.evaluate(form, new RegionPain(region, null, null, null, null, null, null, null, null, null,
+                null, null), "/pain/regions");
+    }
+
     /** A prior ablation with enough relief for long enough, the pain not said to be gone (LCD repeat-RFA criterion). */
     boolean repeatRfaCandidate(PriorProcedure rfa) {
         return rfa != null && rfa.reliefPercent() != null && rfa.reliefMonths() != null
