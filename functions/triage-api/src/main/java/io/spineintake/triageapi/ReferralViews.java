@@ -87,14 +87,14 @@ final class ReferralViews {
     }
 
     /** A stored JSON document as a tree; null (and a warning naming only the id) when it is not JSON. */
-    private static JsonNode tree(String json, String what, String referralId) {
+    static JsonNode tree(String json, String what, String referralId) {
         if (json == null) {
             return null;
         }
         try {
             return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            LOG.warn("stored {} of referral {} is not JSON; answered without it", what, referralId);
+            LOG.warn("stored {} of referral {} is not JSON; left out of the answer", what, referralId);
             return null;
         }
     }

@@ -21,13 +21,13 @@ import io.spineintake.platform.priorauth.PriorAuthPackets;
 import io.spineintake.triage.rules.BlockRuleFile;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.spineintake.platform.Json;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.block.ReliefStandard;
 import io.spineintake.triageapi.fhir.IntakeQuestionnaire;
 import io.spineintake.triageapi.fhir.ReferralBundle;
+import java.util.function.Supplier;
+import io.spineintake.triage.form.Region;
+import io.spineintake.platform.referrals.AuditAction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Null only for handlers made without one (the block routes then answer 404). */
     private final BlockService blocks;
     /** The prior-authorization packets, built on first use (null: the route answers 404). */
-    private final java.util.function.Supplier<PriorAuthPackets> packets;
+    private final Supplier<PriorAuthPackets> packets;
 
     /** The SnapStart priming hook, held here because CRaC holds it weakly (Lambda's constructor only). */
     @SuppressWarnings("unused")
@@ -101,7 +101,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public TriageApiHandler(ReferralService service, BlockService blocks) {
-        this(service, blocks, (java.util.function.Supplier<PriorAuthPackets>) null);
+        this(service, blocks, (Supplier<PriorAuthPackets>) null);
     }
 
     public TriageApiHandler(ReferralService service, BlockService blocks, PriorAuthPackets packets) {
@@ -109,14 +109,14 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TriageApiHandler(ReferralService service, BlockService blocks,
-            java.util.function.Supplier<PriorAuthPackets> packets) {
+            Supplier<PriorAuthPackets> packets) {
         this.service = service;
         this.blocks = blocks;
         this.packets = packets;
     }
 
     /** The packets' engine and rule files load on the first packet asked for, not at every cold start. */
-    private static java.util.function.Supplier<PriorAuthPackets> lazy(java.util.function.Supplier<PriorAuthPackets> make) {
+    private static Supplier<PriorAuthPackets> lazy(Supplier<PriorAuthPackets> make) {
         return new java.util.function.Supplier<>() {
             private volatile PriorAuthPackets made;
 
@@ -246,8 +246,8 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         IntakeRecord intake = export.intake();
         ReliefStandard standard = blocks == null ? BlockRuleFile.bundled().clinicStandard() : blocks.rules().clinicStandard();
         ReferralBundle.Input input = new ReferralBundle.Input(export.referral(), intake == null ? null : intake.receivedAt(),
-                tree(intake == null ? null : intake.formJson(), "form", id),
-                tree(intake == null ? null : intake.assessmentJson(), "assessment", id),
+                ReferralViews.tree(intake == null ? null : intake.formJson(), "form", id),
+                ReferralViews.tree(intake == null ? null : intake.assessmentJson(), "assessment", id),
                 blocks == null ? List.of() : blocks.exportBlocks(id), standard);
         return HttpResponses.jsonText(200, ReferralBundle.json(input), Map.of("Content-Type", FHIR_JSON));
     }
@@ -259,26 +259,14 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private APIGatewayV2HTTPResponse priorAuth(String id, Coordinator me, APIGatewayV2HTTPEvent event) {
         ReferralService.requireUuid(id);
         String segment = event.getPathParameters() == null ? null : event.getPathParameters().get("region");
-        io.spineintake.triage.form.Region region = PriorAuthPackets.region(segment).orElseThrow(() -> ApiProblem.of(422,
+        Region region = PriorAuthPackets.region(segment).orElseThrow(() -> ApiProblem.of(422,
                 PriorAuthPackets.UNKNOWN_REGION, "Unknown region",
                 "The region is one of cervical, thoracic or lumbar.",
                 List.of(new Problem.FieldError("/region", "Not one of cervical, thoracic or lumbar."))));
         return HttpResponses.json(200, packets.get().packet(id, region, me.username(),
-                io.spineintake.platform.referrals.AuditAction.PRIOR_AUTH_VIEWED).orElseThrow(ApiProblem::notFound));
+                AuditAction.PRIOR_AUTH_VIEWED).orElseThrow(ApiProblem::notFound));
     }
 
-    /** A stored JSON document as a tree; null (and a warning naming only the id) when it is not JSON. */
-    private static JsonNode tree(String json, String what, String referralId) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            LOG.warn("stored {} of referral {} is not JSON; exported without it", what, referralId);
-            return null;
-        }
-    }
 
     /** The block routes (issue 17): episodes, their diaries and verdicts, diary links. */
     private APIGatewayV2HTTPResponse block(String route, String id, Coordinator me, APIGatewayV2HTTPEvent event) {
