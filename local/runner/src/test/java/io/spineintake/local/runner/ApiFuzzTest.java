@@ -87,6 +87,7 @@ class ApiFuzzTest {
     LocalAws aws;
     SubmitIntakeHandler submit;
     io.spineintake.diary.BlockDiaryHandler diary;
+    io.spineintake.priorauthpdf.PriorAuthPdfHandler pdf;
     TriageApiHandler triage;
     ReferralRepository referrals;
     IntakeRepository intakes;
@@ -105,8 +106,13 @@ class ApiFuzzTest {
         triage = new TriageApiHandler(new ReferralService(referrals, intakes, Clock.systemUTC(), Duration.ofMinutes(30),
                 CURSOR_KEY, new io.spineintake.platform.ClinicMetrics(aws.config())), new io.spineintake.triageapi.BlockService(referrals,
                 new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable()),
-                io.spineintake.triage.rules.BlockRuleFile.bundled(), java.time.ZoneId.of("America/New_York"), Clock.systemUTC()));
+                io.spineintake.triage.rules.BlockRuleFile.bundled(), java.time.ZoneId.of("America/New_York"), Clock.systemUTC()),
+                new io.spineintake.platform.priorauth.PriorAuthPackets(referrals, intakes,
+                        new io.spineintake.platform.blocks.BlockRepository(aws.clients(), aws.blocksTable()), TriageEngine.fromEnvironment(Map.of()),
+                        io.spineintake.triage.rules.BlockRuleFile.bundled(), io.spineintake.triage.priorauth.ProcedureCodes.parse("LUMBAR=64493 64494"),
+                        java.time.ZoneId.of("America/New_York"), Clock.systemUTC()));
         diary = new io.spineintake.diary.BlockDiaryHandler(new io.spineintake.platform.Environment(aws.config(), aws.clients()));
+        pdf = new io.spineintake.priorauthpdf.PriorAuthPdfHandler(new io.spineintake.platform.Environment(aws.config(), aws.clients()));
         try (InputStream in = FormContract.class.getResourceAsStream(FormContract.SCHEMA_RESOURCE)) {
             schema = JSON.readTree(in);
         }
@@ -148,6 +154,8 @@ class ApiFuzzTest {
                 ? submit.handleRequest(event, LambdaContext.invocation("SubmitIntakeFunction", 29))
                 : route.endsWith(" /diary") || route.endsWith(" /diary/entries")
                 ? diary.handleRequest(event, LambdaContext.invocation("DiaryFunction", 29))
+                : route.equals(io.spineintake.priorauthpdf.PriorAuthPdfHandler.PDF)
+                ? pdf.handleRequest(event, LambdaContext.invocation("PriorAuthPdfFunction", 29))
                 : triage.handleRequest(event, LambdaContext.invocation("TriageApiFunction", 29));
         int status = response.getStatusCode();
         nanos.computeIfAbsent(route + " " + (status / 100) + "xx", k -> new java.util.concurrent.atomic.LongAdder())
@@ -169,6 +177,11 @@ class ApiFuzzTest {
             assertThat(problem.path("title").asText()).as(what).isNotEmpty();
         } else if (status == 204) {
             assertThat(body).as(what).isEmpty();
+        } else if (route.equals(io.spineintake.priorauthpdf.PriorAuthPdfHandler.PDF)) {
+            assertThat(response.getHeaders().get("Content-Type")).as(what).isEqualTo("application/pdf");
+            assertThat(response.getIsBase64Encoded()).as(what).isTrue();
+            assertThat(new String(java.util.Base64.getDecoder().decode(body), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as(route + " answered a PDF").isEqualTo("%PDF-");
         } else {
             assertThat(response.getHeaders().get("Content-Type")).as(what).isEqualTo(
                     route.equals(TriageApiHandler.FHIR_BUNDLE) || route.equals(TriageApiHandler.FHIR_QUESTIONNAIRE)
@@ -699,6 +712,34 @@ class ApiFuzzTest {
             }
         });
         assertThat(exported).as("known referrals were exported").isNotEmpty();
+    }
+
+    @Test
+    void priorAuthorizationPacketAndItsPdf() {
+        Map<String, Integer> packets = new java.util.concurrent.ConcurrentHashMap<>();
+        String[] regions = {"lumbar", "LUMBAR", "cervical", "thoracic", "sacral", "", "lumbar/../cervical", "%2e%2e"};
+        fuzz(6, (r, i) -> {
+            String id = id(r);
+            String region = r.nextInt(4) == 0 ? hostileString(r) : regions[r.nextInt(regions.length)];
+            boolean asPdf = i % 8 == 0; // the PDF is the dearer route: fewer requests
+            String route = asPdf ? io.spineintake.priorauthpdf.PriorAuthPdfHandler.PDF : TriageApiHandler.PRIOR_AUTH;
+            String path = "/referrals/" + id + "/prior-auth/" + region + (asPdf ? "/pdf" : "");
+            APIGatewayV2HTTPEvent e = event(route, path, r.nextBoolean() ? claims(r) : fuzzer(r));
+            Map<String, String> params = new HashMap<>();
+            params.put("id", id);
+            if (r.nextInt(20) != 0) {
+                params.put("region", region);
+            }
+            e.setPathParameters(params);
+            hostileTarget(r, e);
+            APIGatewayV2HTTPResponse a = send(route, e);
+            if (a.getStatusCode() == 200 && !asPdf) {
+                JsonNode packet = readJson(a.getBody(), "packet");
+                assertThat(packet.path("criteria").isArray()).as("a packet has its criteria: " + a.getBody()).isTrue();
+                packets.merge(id, 1, Integer::sum);
+            }
+        });
+        assertThat(packets).as("known referrals' packets were answered").isNotEmpty();
     }
 
     @Test
