@@ -28,6 +28,7 @@ import io.spineintake.triageapi.fhir.ReferralBundle;
 import java.util.function.Supplier;
 import io.spineintake.triage.form.Region;
 import io.spineintake.platform.referrals.AuditAction;
+import io.spineintake.triage.block.BlockRules;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,26 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** The local runner's: its own configuration, clients and clock (Lambda's is the system clock). */
     public TriageApiHandler(Environment env) {
-        this(service(require(env.config()), env.clients(), env.clock()), blocks(env.config(), env.clients(), env.clock()),
-                lazy(() -> packets(env.config(), env.clients(), env.clock())));
+        this(require(env.config()), env.clients(), env.clock());
+    }
+
+    /** One repository per table and the block rules loaded once, shared by the referral, block and packet services. */
+    private TriageApiHandler(Config config, AwsClients clients, Clock clock) {
+        this(new Tables(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
+                new IntakeRepository(clients, config.intakesTable()), new BlockRepository(clients, config.blocksTable())),
+                config, BlockRuleFile.fromEnvironment(config.values()), clock);
+    }
+
+    private TriageApiHandler(Tables t, Config config, BlockRules rules, Clock clock) {
+        this(new ReferralService(t.referrals(), t.intakes(), clock, config.claimLease(), config.worklistCursorKey(),
+                        new io.spineintake.platform.ClinicMetrics(config)),
+                new BlockService(t.referrals(), t.blocks(), rules, config.clinicZone(), clock),
+                lazy(() -> new PriorAuthPackets(t.referrals(), t.intakes(), t.blocks(),
+                        io.spineintake.triage.TriageEngine.fromEnvironment(config.values()), rules,
+                        io.spineintake.triage.priorauth.ProcedureCodes.fromEnvironment(config.values()), config.clinicZone(), clock)));
+    }
+
+    private record Tables(ReferralRepository referrals, IntakeRepository intakes, BlockRepository blocks) {
     }
 
     public TriageApiHandler(ReferralService service) {
@@ -136,13 +155,6 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         };
     }
 
-    private static PriorAuthPackets packets(Config config, AwsClients clients, Clock clock) {
-        return new PriorAuthPackets(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
-                new IntakeRepository(clients, config.intakesTable()), new BlockRepository(clients, config.blocksTable()),
-                io.spineintake.triage.TriageEngine.fromEnvironment(config.values()),
-                BlockRuleFile.fromEnvironment(config.values()),
-                io.spineintake.triage.priorauth.ProcedureCodes.fromEnvironment(config.values()), config.clinicZone(), clock);
-    }
 
     private static Config require(Config config) {
         return config.require(Config.Var.INTAKES_TABLE, Config.Var.REFERRALS_TABLE, Config.Var.AUDIT_TABLE,
@@ -150,17 +162,7 @@ public final class TriageApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 Config.Var.POWERTOOLS_METRICS_NAMESPACE);
     }
 
-    private static ReferralService service(Config config, AwsClients clients, Clock clock) {
-        return new ReferralService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
-                new IntakeRepository(clients, config.intakesTable()), clock, config.claimLease(),
-                config.worklistCursorKey(), new io.spineintake.platform.ClinicMetrics(config));
-    }
 
-    private static BlockService blocks(Config config, AwsClients clients, Clock clock) {
-        return new BlockService(new ReferralRepository(clients, config.referralsTable(), config.auditTable()),
-                new BlockRepository(clients, config.blocksTable()), BlockRuleFile.fromEnvironment(config.values()),
-                config.clinicZone(), clock);
-    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
