@@ -55,6 +55,12 @@ import java.util.stream.Stream;
 public final class SideBySide {
     static final List<String> FUNCTIONS = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
             "intake-drafts");
+    /**
+     * The functions whose jars the smoke run starts: the measured ones (both sides) and, handler only, the sweep and
+     * the diary. Not prior-auth-pdf: its jar is not minimized (its pom), and a request drawing a PDF needs a referral.
+     */
+    static final List<String> SMOKED = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
+            "intake-drafts", "referral-sweep", "block-diary");
     /** The template's Globals JAVA_TOOL_OPTIONS (template.yaml). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** What the children get (--java-tool-options replaces the template's). */
@@ -164,10 +170,12 @@ public final class SideBySide {
         Path probe = probeJar(root);
         Map<String, List<Cold>> runs = new TreeMap<>();
         try (LocalBackends backends = LocalBackends.start()) {
-            for (String function : FUNCTIONS) {
+            for (String function : SMOKED) {
                 Child child = new Child(root.resolve("functions/" + function + "/target/" + function + ".jar"), probe,
                         environment(backends, "smoke-" + function), body(root, function), childFlags(List.of()));
-                runs.put(function, List.of(child.cold("handler", function), child.cold("naive", function)));
+                runs.put(function, FUNCTIONS.contains(function)
+                        ? List.of(child.cold("handler", function), child.cold("naive", function))
+                        : List.of(child.cold("handler", function)));
             }
         }
         return runs;
@@ -214,9 +222,12 @@ public final class SideBySide {
         env.put("ALERT_TOPIC_ARN", "arn:aws:sns:" + LocalAws.REGION + ":000000000000:" + prefix + "-on-call");
         env.put("ESCALATION_TOPIC_ARN", "arn:aws:sns:" + LocalAws.REGION + ":000000000000:" + prefix + "-escalation");
         env.put("CONSOLE_URL", "http://127.0.0.1:3000/console/");
+        env.put("ESCALATE_EMERGENCY_AFTER", "PT15M");
+        env.put("ESCALATE_URGENT_REVIEW_AFTER", "PT4H");
         env.put("POWERTOOLS_METRICS_NAMESPACE", "SpineIntake");
-        // metric lines to standard output, as in Lambda, never to a CloudWatch agent
-        env.put("AWS_EMF_ENVIRONMENT", "Local");
+        // metric lines to standard output, as Lambda's environment writes them (the "Local" one of the tests logs a
+        // line about its log group at every flush: a cost no deployed function pays)
+        env.put("AWS_EMF_ENVIRONMENT", "Lambda");
         env.put("WORKLIST_CURSOR_KEY", "side-by-side-harness-cursor-key-0123456789");
         env.put("POWERTOOLS_SERVICE_NAME", "spine-intake");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");
@@ -235,7 +246,7 @@ public final class SideBySide {
     // ---- cold -------------------------------------------------------------------------------
 
     /** One cold run's phases: wall and CPU, ms. */
-    record Cold(double builtWall, double invokeWall, long builtCpu, long invokeCpu) {
+    record Cold(double builtWall, double invokeWall, long builtCpu, long invokeCpu, List<String> output) {
         double totalWall() {
             return builtWall + invokeWall;
         }
@@ -466,7 +477,14 @@ public final class SideBySide {
     // ---- child JVMs -------------------------------------------------------------------------
 
     /** How a function's probe JVM is started. */
-    record Child(Path jar, Path probe, Map<String, String> env, Path body, List<String> flags) {
+    record Child(Path jar, Path probe, Map<String, String> env, Path body, List<String> flags,
+                 java.util.concurrent.atomic.AtomicReference<List<String>> output) {
+        static final int MAX_OUTPUT_LINES = 400;
+
+        Child(Path jar, Path probe, Map<String, String> env, Path body, List<String> flags) {
+            this(jar, probe, env, body, flags, new java.util.concurrent.atomic.AtomicReference<>(List.of()));
+        }
+
         String bodyArg() {
             return body == null ? "" : body.toString();
         }
@@ -480,6 +498,7 @@ public final class SideBySide {
             List<String> args = new ArrayList<>(extraFlags);
             args.addAll(List.of("cold", function, UUID.randomUUID().toString(), bodyArg(), side));
             Matcher m = COLD.matcher(run(args, COLD));
+            List<String> lastOutput = output.get();
             if (!m.find()) {
                 throw new IllegalStateException("no COLD line");
             }
@@ -489,7 +508,8 @@ public final class SideBySide {
             long cpuBuilt = Long.parseLong(m.group(4));
             long cpuStart = Long.parseLong(m.group(5));
             long cpuAnswered = Long.parseLong(m.group(6));
-            return new Cold((built - started) / 1e6, (answered - start) / 1e6, cpuBuilt, cpuAnswered - cpuStart);
+            return new Cold((built - started) / 1e6, (answered - start) / 1e6, cpuBuilt, cpuAnswered - cpuStart,
+                    lastOutput);
         }
 
         /** Runs the probe with {@code args} (JVM flags first, then the probe's) and returns the line matching {@code wanted}. */
@@ -512,7 +532,7 @@ public final class SideBySide {
                 for (String l = out.readLine(); l != null; l = out.readLine()) {
                     if (wanted.matcher(l).find()) {
                         found = l;
-                    } else if (output.size() < 40) {
+                    } else if (output.size() < MAX_OUTPUT_LINES) {
                         output.add(l);
                     }
                 }
@@ -522,8 +542,9 @@ public final class SideBySide {
             }
             if (p.exitValue() != 0 || found == null) {
                 throw new IllegalStateException("probe " + String.join(" ", args) + " failed (exit " + p.exitValue()
-                        + "):\n" + String.join("\n", output));
+                        + "):\n" + String.join("\n", output.subList(0, Math.min(40, output.size()))));
             }
+            this.output.set(List.copyOf(output));
             return found;
         }
     }

@@ -22,6 +22,8 @@ final class Events {
             case "route-reconciler" -> "io.spineintake.reconcile.RouteReconcilerHandler";
             case "triage-api" -> "io.spineintake.triageapi.TriageApiHandler";
             case "intake-drafts" -> "io.spineintake.drafts.IntakeDraftsHandler";
+            case "referral-sweep" -> "io.spineintake.sweep.ReferralSweepHandler";
+            case "block-diary" -> "io.spineintake.diary.BlockDiaryHandler";
             default -> throw new IllegalArgumentException("unknown function " + function);
         };
     }
@@ -34,6 +36,8 @@ final class Events {
             case "route-reconciler" -> "examined=0";
             case "triage-api" -> "statusCode=200";
             case "intake-drafts" -> "statusCode=201";
+            case "referral-sweep" -> "SweepReport[open=0";
+            case "block-diary" -> "statusCode=401";
             default -> throw new IllegalArgumentException(function);
         };
     }
@@ -51,6 +55,11 @@ final class Events {
             case "consult-queue" -> ConsultQueuePriming.event(id, id);
             case "route-reconciler" -> Map.of("id", id, "source", "aws.events", "detail-type", "Scheduled Event",
                     "detail", Map.of());
+            case "referral-sweep" -> Map.of("id", id, "source", "aws.events", "detail-type", "Scheduled Event",
+                    "detail", Map.of());
+            // a well-formed diary capability that names no link (the smoke run only: no naive side)
+            case "block-diary" -> http("GET /diary", null, Map.of("authorization", "Diary " + "A".repeat(43)), null,
+                    null);
             default -> throw new IllegalArgumentException("unknown function " + function);
         };
     }
