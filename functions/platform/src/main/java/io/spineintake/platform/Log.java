@@ -22,7 +22,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * }</pre>
  *
  * <p>Log lines carry identifiers only: never a form value, a body, a name or a contact detail.
- * Every key put here is written by the JsonTemplateLayout of log4j2.xml as a top-level field.
+ * Every key put here is written by the JsonTemplateLayout of log4j2.properties as a top-level field.
  */
 public final class Log {
 

@@ -25,7 +25,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The production log4j2.xml (platform's main resources) writes one JSON object per line with our keys. */
+/** The production log4j2.properties (platform's main resources) writes one JSON object per line with our keys. */
 class LogTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogTest.class);
@@ -37,9 +37,10 @@ class LogTest {
     void captureWithTheProductionLayout() {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
-        assertThat(config.getName()).as("platform's own log4j2.xml is in use").isNotBlank();
+        assertThat(config.getConfigurationSource().getLocation()).as("platform's own log4j2.properties is in use")
+                .endsWith("log4j2.properties");
         Appender production = config.getAppender("JsonAppender");
-        assertThat(production).as("JsonAppender from log4j2.xml").isNotNull();
+        assertThat(production).as("JsonAppender from log4j2.properties").isNotNull();
         Layout<?> layout = production.getLayout();
         assertThat(layout.getClass().getSimpleName()).isEqualTo("JsonTemplateLayout");
 
