@@ -1,5 +1,6 @@
 package io.spineintake.platform.blocks;
 
+import io.spineintake.triage.Digits;
 /**
  * The blocks table's shape (issue 17), shared by the coordinators' API, the diary function, the
  * code that provisions tables locally and the template check, so they cannot drift. One table,
@@ -36,7 +37,7 @@ public final class BlocksTable {
     }
 
     public static String entryKey(String episodeId, int minutes) {
-        return entriesPrefix(episodeId) + String.format(java.util.Locale.ROOT, "%05d", minutes);
+        return entriesPrefix(episodeId) + Digits.zeroPadded(minutes, 5);
     }
 
     static String entriesPrefix(String episodeId) {

@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import io.spineintake.platform.Regions;
+import io.spineintake.triage.Digits;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.PatientMessage;
 import io.spineintake.triage.assess.Tier;
@@ -138,7 +139,7 @@ public record IntakeRecord(
 
     /** The pending-index shard of an intake id: "P00".."P15", stable for the id. */
     public static String shardFor(String intakeId) {
-        return String.format("P%02d", Math.floorMod(intakeId.hashCode(), PENDING_SHARDS));
+        return "P" + Digits.zeroPadded(Math.floorMod(intakeId.hashCode(), PENDING_SHARDS), 2);
     }
 
     public static Builder builder() {

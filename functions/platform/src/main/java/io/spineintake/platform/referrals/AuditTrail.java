@@ -5,9 +5,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.triage.Digits;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -66,7 +66,7 @@ public final class AuditTrail {
      * happened: a change before the views of the version it made.
      */
     public static String keyOf(AuditEntry e, long referralVersion) {
-        String at = e.at() + String.format(Locale.ROOT, "#%010d", referralVersion);
+        String at = e.at() + "#" + Digits.zeroPadded(referralVersion, 10);
         return isChange(e) ? at + "#0" : at + "#1#" + e.action() + "#" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -1,5 +1,6 @@
 package io.spineintake.triage.assess;
 
+import io.spineintake.triage.Digits;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,6 @@ public final class PriorityKey {
         boolean byFlags = disposition == Disposition.EMERGENCY || disposition == Disposition.URGENT_REVIEW;
         int middle = byFlags ? Math.min(Math.max(severityRank, 0), 999) : 100 - Math.min(Math.max(score, 0), 100);
         long millis = Math.max(0, receivedAt.toEpochMilli());
-        return String.format(java.util.Locale.ROOT, "%d-%d-%03d-%013d", disposition.band(), flags, middle, millis);
+        return disposition.band() + "-" + flags + "-" + Digits.zeroPadded(middle, 3) + "-" + Digits.zeroPadded(millis, 13);
     }
 }
