@@ -56,11 +56,15 @@ public final class SideBySide {
     static final List<String> FUNCTIONS = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
             "intake-drafts");
     /**
-     * The functions whose jars the smoke run starts: the measured ones (both sides) and, handler only, the sweep and
-     * the diary. Not prior-auth-pdf: its jar is not minimized (its pom), and a request drawing a PDF needs a referral.
+     * The functions whose jars the smoke run starts cold: the measured ones (both sides) and, handler only, the sweep
+     * and the diary (prior-auth-pdf's request would need a stored referral: its priming draws a PDF instead).
      */
     static final List<String> SMOKED = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
             "intake-drafts", "referral-sweep", "block-diary");
+    /** Every function: the smoke run primes each on its jar (prior-auth-pdf's hook draws a PDF). */
+    static final List<String> PRIMED = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
+            "intake-drafts", "referral-sweep", "block-diary", "prior-auth-pdf");
+    private static final Pattern PRIMED_LINE = Pattern.compile("^PRIMED ");
     /** The template's Globals JAVA_TOOL_OPTIONS (template.yaml). */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** What the children get (--java-tool-options replaces the template's). */
@@ -161,24 +165,37 @@ public final class SideBySide {
     }
 
     /**
-     * One cold start of each side for each function, on its jar against fresh local backends: the
-     * smoke run SideBySideSmokeTest makes in mvn verify (it proves the jars start and answer, and
-     * that the harness works; it measures nothing).
+     * One cold start of each side for each function, on its jar against fresh local backends, then each function's
+     * SnapStart priming on its jar: the smoke run SideBySideSmokeTest makes in mvn verify (it proves the jars start,
+     * answer and prime, and that the harness works; it measures nothing).
      */
-    static Map<String, List<Cold>> smoke() throws Exception {
+    static Smoke smoke() throws Exception {
         Path root = RepoRoot.find();
         Path probe = probeJar(root);
         Map<String, List<Cold>> runs = new TreeMap<>();
+        Map<String, Primed> primed = new TreeMap<>();
         try (LocalBackends backends = LocalBackends.start()) {
-            for (String function : SMOKED) {
+            for (String function : PRIMED) {
                 Child child = new Child(root.resolve("functions/" + function + "/target/" + function + ".jar"), probe,
                         environment(backends, "smoke-" + function), body(root, function), childFlags(List.of()));
-                runs.put(function, FUNCTIONS.contains(function)
-                        ? List.of(child.cold("handler", function), child.cold("naive", function))
-                        : List.of(child.cold("handler", function)));
+                if (SMOKED.contains(function)) {
+                    runs.put(function, FUNCTIONS.contains(function)
+                            ? List.of(child.cold("handler", function), child.cold("naive", function))
+                            : List.of(child.cold("handler", function)));
+                }
+                String line = child.run(List.of("prime", function, UUID.randomUUID().toString()), PRIMED_LINE);
+                primed.put(function, new Primed(line, child.output().get()));
             }
         }
-        return runs;
+        return new Smoke(runs, primed);
+    }
+
+    /** The smoke run: cold starts by function (handler, then naive where measured), and each function's priming. */
+    record Smoke(Map<String, List<Cold>> cold, Map<String, Primed> primed) {
+    }
+
+    /** A priming run: the probe's PRIMED line (the AWS operations answered in the JVM) and everything else it printed. */
+    record Primed(String line, List<String> output) {
     }
 
     /**

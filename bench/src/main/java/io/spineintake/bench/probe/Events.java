@@ -24,6 +24,7 @@ final class Events {
             case "intake-drafts" -> "io.spineintake.drafts.IntakeDraftsHandler";
             case "referral-sweep" -> "io.spineintake.sweep.ReferralSweepHandler";
             case "block-diary" -> "io.spineintake.diary.BlockDiaryHandler";
+            case "prior-auth-pdf" -> "io.spineintake.priorauthpdf.PriorAuthPdfHandler";
             default -> throw new IllegalArgumentException("unknown function " + function);
         };
     }

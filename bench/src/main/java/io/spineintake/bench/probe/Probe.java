@@ -16,6 +16,7 @@ import java.util.Arrays;
  * <pre>
  * cold handler|naive FUNCTION ID BODY_FILE   one cold start: build, answer once; prints COLD ...
  * warm FUNCTION ID BODY_FILE WARMUP PAIRS     in one JVM: handler and naive calls interleaved; prints WARM ...
+ * prime FUNCTION ID                           Lambda's constructor, then SnapStart's beforeCheckpoint; prints PRIMED ...
  *                                             (on fresh tables: the naive side copies the handler's first item)
  * </pre>
  *
@@ -37,6 +38,7 @@ public final class Probe {
         switch (mode) {
             case "cold" -> cold(args[4], function, id, body);
             case "warm" -> warm(function, id, body, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "prime" -> prime(function);
             default -> throw new IllegalArgumentException("mode " + mode);
         }
     }
@@ -74,6 +76,21 @@ public final class Probe {
                 built, start, answered, cpuBuilt, cpuStart, cpuAnswered);
         System.out.flush();
         // Lambda freezes the environment here; the harness only needs the numbers: no shutdown hooks timed
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * SnapStart's priming, as the snapshot would run it: Lambda's constructor registers the hook (and keeps it in its
+     * {@code priming} field, since CRaC holds hooks weakly), then the hook's beforeCheckpoint runs, as CRaC calls it.
+     * Prints the AWS operations the hook had answered in the JVM.
+     */
+    private static void prime(String function) throws Exception {
+        RequestHandler<Object, Object> handler = newHandler(function);
+        java.lang.reflect.Field field = handler.getClass().getDeclaredField("priming");
+        field.setAccessible(true);
+        ((org.crac.Resource) field.get(handler)).beforeCheckpoint(null);
+        System.out.println("PRIMED " + handler.getClass().getSimpleName() + " answered=" + Priming.answered());
+        System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 

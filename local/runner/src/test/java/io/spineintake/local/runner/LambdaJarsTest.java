@@ -43,7 +43,7 @@ class LambdaJarsTest {
             new Function("referral-sweep", 12_950_000L, "io/spineintake/sweep/ReferralSweep", List.of(SQS, "org/joda/time/")),
             new Function("block-diary", 11_700_000L, "io/spineintake/diary/BlockDiary", List.of(SQS)),
             // issue 15's prior-authorization PDF: PDFBox (pdfbox, fontbox, pdfbox-io, about 3.8 MB) and commons-logging
-            new Function(Function.PDF_MODULE, 17_700_000L, "io/spineintake/priorauthpdf/PriorAuthPdf", List.of(SQS)));
+            new Function(Function.PDF_MODULE, 15_600_000L, "io/spineintake/priorauthpdf/PriorAuthPdf", List.of(SQS)));
 
     /** Apache PDFBox: in the PDF function's jar only (issue 15), so no other function carries it. */
     static final List<String> PDFBOX = List.of("org/apache/pdfbox/", "org/apache/fontbox/");
