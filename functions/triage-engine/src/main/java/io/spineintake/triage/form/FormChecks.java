@@ -26,6 +26,21 @@ final class FormChecks {
         return n.isIntegralNumber() || (n.isNumber() && n.canConvertToExactIntegral());
     }
 
+    /** {@code n} is text equal to one of {@code values}. */
+    static boolean isOneOf(JsonNode n, String[] values) {
+        return n.isTextual() && isOneOf(n.textValue(), values);
+    }
+
+    /** {@code s} is one of {@code values}: a few short names, where a linear search is quickest. */
+    static boolean isOneOf(String s, String[] values) {
+        for (String v : values) {
+            if (v.equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Length as JSON Schema counts it: in code points, so an emoji is one character, not two. */
     static int length(String s) {
         return s.codePointCount(0, s.length());

@@ -51,7 +51,10 @@ final class SchemaCompiler {
             "format", "minimum", "maximum");
 
     private final JsonNode schema;
-    private final Map<String, String> patterns = new LinkedHashMap<>();
+    /** Static fields of the generated class, by name: their declarations. */
+    private final Map<String, String> constants = new LinkedHashMap<>();
+    /** The $defs entry being compiled, for naming constants. */
+    private String currentDef;
     private final StringBuilder methods = new StringBuilder();
     private int vars;
 
@@ -74,11 +77,11 @@ final class SchemaCompiler {
     }
 
     private String source() {
-        method("checkForm", schema);
+        method("Form", schema);
         Iterator<Map.Entry<String, JsonNode>> defs = schema.path("$defs").fields();
         while (defs.hasNext()) {
             Map.Entry<String, JsonNode> def = defs.next();
-            method("check" + def.getKey(), def.getValue());
+            method(def.getKey(), def.getValue());
         }
         StringBuilder out = new StringBuilder();
         out.append("""
@@ -103,15 +106,26 @@ final class SchemaCompiler {
                     }
 
                 """.formatted(REGENERATE));
-        for (Map.Entry<String, String> p : patterns.entrySet()) {
-            out.append("    private static final Pattern ").append(p.getKey()).append(" = Pattern.compile(")
-                    .append(literal(p.getValue())).append(");\n");
+        for (String declaration : constants.values()) {
+            out.append("    ").append(declaration).append('\n');
         }
         out.append("""
 
                     /** Checks a whole document against the schema. */
                     static void check(JsonNode document, List<Violation> out) {
-                        checkForm(document, "", out);
+                        checkForm(document, "", null, out);
+                    }
+
+                    /**
+                     * The checks for one schema take the value, its parent's pointer and its own reference
+                     * token (null for the document itself), so a property that passes costs no string work.
+                     */
+                    private static String pointer(String parent, String token) {
+                        return token == null ? parent : parent + "/" + token;
+                    }
+
+                    private static void fail(List<Violation> out, String parent, String token, String message) {
+                        out.add(new Violation(pointer(parent, token), message));
                     }
                 """);
         out.append(methods);
@@ -148,29 +162,57 @@ final class SchemaCompiler {
                         private TopLevelDomains() {
                         }
 
-                        static final String[] NAMES = {
+                        /** Sorted, for binary search; one string rather than an array literal, to keep the class small. */
+                        static final String[] NAMES = (""
                 """);
-        StringBuilder line = new StringBuilder("           ");
+        StringBuilder line = new StringBuilder();
         for (String name : names) {
-            String item = " " + literal(name) + ",";
-            if (line.length() + item.length() > 110) {
-                out.append(line).append('\n');
-                line = new StringBuilder("           ");
+            if (line.length() + name.length() > 90) {
+                out.append("                + ").append(literal(line.toString())).append('\n');
+                line = new StringBuilder();
             }
-            line.append(item);
+            line.append(name).append(' ');
         }
-        out.append(line).append('\n');
-        out.append("        };\n    }\n");
+        out.append("                + ").append(literal(line.toString().trim())).append(").split(\" \");\n");
+        out.append("    }\n");
         return out.toString();
     }
 
-    private void method(String name, JsonNode node) {
-        methods.append("\n    private static void ").append(name)
-                .append("(JsonNode node, String at, List<Violation> out) {\n");
+    private void method(String def, JsonNode node) {
+        currentDef = def;
+        methods.append("\n    private static void check").append(def)
+                .append("(JsonNode node, String at, String name, List<Violation> out) {\n");
         Body body = new Body(2);
-        compile(node, "node", "at", null, null, body);
+        Ptr self;
+        if (node.has("properties") || node.has("items") || node.has("anyOf") || node.has("required")) {
+            body.line("String here = pointer(at, name);");
+            self = new Ptr("here", null);
+        } else {
+            self = new Ptr("at", "name");
+        }
+        compile(node, "node", self, null, null, body);
         methods.append(body.text);
         methods.append("    }\n");
+    }
+
+    /**
+     * A JSON pointer as Java expressions: the parent's pointer and the (escaped) last token, or
+     * the whole pointer in {@code parent} when {@code token} is null.
+     */
+    private record Ptr(String parent, String token) {
+        String expr() {
+            if (token == null) {
+                return parent;
+            }
+            if (token.startsWith("\"")) {
+                return parent + " + " + "\"/" + token.substring(1);
+            }
+            return "pointer(" + parent + ", " + token + ")";
+        }
+
+        Ptr child(String name) {
+            return new Ptr(expr(), literal(io.spineintake.triage.JsonPointer.escape(name)));
+        }
     }
 
     /** Where errors go: straight to {@code out}, or (inside an anyOf branch) to the branch's failures. */
@@ -205,7 +247,8 @@ final class SchemaCompiler {
      * expression) against {@code node}; {@code property} names the property the value is under,
      * when known, for the pattern messages.
      */
-    private void compile(JsonNode node, String v, String at, String property, Sink sink, Body b) {
+    private void compile(JsonNode node, String v, Ptr ptr, String property, Sink sink, Body b) {
+        String at = ptr.expr();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String k = names.next();
@@ -221,13 +264,14 @@ final class SchemaCompiler {
             if (!ref.startsWith("#/$defs/") || !schema.path("$defs").has(ref.substring(8))) {
                 throw new IllegalArgumentException("unsupported $ref " + ref);
             }
-            b.line("check" + ref.substring(8) + "(" + v + ", " + at + ", out);");
+            b.line("check" + ref.substring(8) + "(" + v + ", " + ptr.parent() + ", "
+                    + (ptr.token() == null ? "null" : ptr.token()) + ", out);");
         }
         if (node.has("type")) {
-            compileType(node.get("type"), v, at, sink, b);
+            compileType(node.get("type"), v, ptr, sink, b);
         }
         if (node.has("enum")) {
-            compileEnum(node.get("enum"), v, at, sink, b);
+            compileEnum(node.get("enum"), v, ptr, property, sink, b);
         }
         if (node.has("const")) {
             JsonNode c = node.get("const");
@@ -240,19 +284,19 @@ final class SchemaCompiler {
                 throw new IllegalArgumentException("const " + c + " is not supported");
             }
             b.open("if (!(" + test + "))");
-            error("const", at, at, "must be " + c, sink, b);
+            error("const", ptr, ptr, "must be " + c, sink, b);
             b.close();
         }
-        compileString(node, v, at, property, sink, b);
-        compileNumber(node, v, at, sink, b);
-        compileObject(node, v, at, sink, b);
-        compileArray(node, v, at, sink, b);
+        compileString(node, v, ptr, property, sink, b);
+        compileNumber(node, v, ptr, sink, b);
+        compileObject(node, v, ptr, sink, b);
+        compileArray(node, v, ptr, sink, b);
         if (node.has("anyOf")) {
-            compileAnyOf(node.get("anyOf"), v, at, property, sink, b);
+            compileAnyOf(node.get("anyOf"), v, ptr, property, sink, b);
         }
     }
 
-    private void compileType(JsonNode type, String v, String at, Sink sink, Body b) {
+    private void compileType(JsonNode type, String v, Ptr ptr, Sink sink, Body b) {
         List<String> tests = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (JsonNode t : type.isArray() ? (Iterable<JsonNode>) type : List.of(type)) {
@@ -264,7 +308,7 @@ final class SchemaCompiler {
         }
         String message = names.isEmpty() ? "must be empty (null)" : "must be " + String.join(" or ", names);
         b.open("if (!(" + String.join(" || ", tests) + "))");
-        error("type", at, at, message, sink, b);
+        error("type", ptr, ptr, message, sink, b);
         b.close();
     }
 
@@ -308,7 +352,7 @@ final class SchemaCompiler {
         }
     }
 
-    private void compileEnum(JsonNode values, String v, String at, Sink sink, Body b) {
+    private void compileEnum(JsonNode values, String v, Ptr ptr, String property, Sink sink, Body b) {
         boolean allowsNull = false;
         List<String> texts = new ArrayList<>();
         for (JsonNode value : values) {
@@ -320,19 +364,32 @@ final class SchemaCompiler {
                 throw new IllegalArgumentException("enum value " + value + " is not supported");
             }
         }
-        List<String> cases = new ArrayList<>();
-        for (String t : texts) {
-            cases.add(literal(t));
-        }
-        String test = (allowsNull ? v + ".isNull() || " : "") + "(" + v + ".isTextual() && switch (" + v
-                + ".textValue()) {\n" + "    ".repeat(b.depth + 2) + "case " + String.join(", ", cases)
-                + " -> true;\n" + "    ".repeat(b.depth + 2) + "default -> false;\n" + "    ".repeat(b.depth + 1) + "})";
+        String constant = constantName(currentDef) + (property == null ? "" : "_" + constantName(property)) + "_VALUES";
+        constant(constant, "String[]", "{" + literals(texts) + "}");
+        String test = (allowsNull ? v + ".isNull() || " : "") + "FormChecks.isOneOf(" + v + ", " + constant + ")";
         b.open("if (!(" + test + "))");
-        error("enum", at, at, "must be one of " + String.join(", ", texts), sink, b);
+        error("enum", ptr, ptr, "must be one of " + String.join(", ", texts), sink, b);
         b.close();
     }
 
-    private void compileString(JsonNode node, String v, String at, String property, Sink sink, Body b) {
+    /** Declares a static field of the generated class; one name, one value. */
+    private void constant(String name, String type, String value) {
+        String declaration = "private static final " + type + " " + name + " = " + value + ";";
+        String previous = constants.putIfAbsent(name, declaration);
+        if (previous != null && !previous.equals(declaration)) {
+            throw new IllegalArgumentException("two different constants named " + name);
+        }
+    }
+
+    private static String literals(List<String> texts) {
+        List<String> out = new ArrayList<>();
+        for (String t : texts) {
+            out.add(literal(t));
+        }
+        return String.join(", ", out);
+    }
+
+    private void compileString(JsonNode node, String v, Ptr ptr, String property, Sink sink, Body b) {
         if (!node.has("minLength") && !node.has("maxLength") && !node.has("pattern") && !node.has("format")) {
             return;
         }
@@ -345,14 +402,14 @@ final class SchemaCompiler {
             if (node.has("minLength")) {
                 JsonNode limit = node.get("minLength");
                 b.open("if (" + n + " < " + limit.asInt() + ")");
-                error("minLength", at, at, limit.asInt() == 1 ? "must not be empty"
+                error("minLength", ptr, ptr, limit.asInt() == 1 ? "must not be empty"
                         : "must be at least " + limit.asText() + " characters", sink, b);
                 b.close();
             }
             if (node.has("maxLength")) {
                 JsonNode limit = node.get("maxLength");
                 b.open("if (" + n + " > " + limit.asInt() + ")");
-                error("maxLength", at, at, "must be at most " + limit.asText() + " characters", sink, b);
+                error("maxLength", ptr, ptr, "must be at most " + limit.asText() + " characters", sink, b);
                 b.close();
             }
         }
@@ -360,17 +417,13 @@ final class SchemaCompiler {
             if (property == null) {
                 throw new IllegalArgumentException("pattern outside a named property is not supported");
             }
-            String constant = property.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT)
-                    + "_PATTERN";
+            String constant = constantName(property) + "_PATTERN";
             // networknt's own rewriting of the ECMA-262 pattern for java.util.regex, matched with find()
             String regex = RegularExpressions.replaceLongformCharacterProperties(
                     RegularExpressions.replaceDollarAnchors(node.get("pattern").asText()));
-            String previous = patterns.putIfAbsent(constant, regex);
-            if (previous != null && !previous.equals(regex)) {
-                throw new IllegalArgumentException("two patterns for properties named " + property);
-            }
+            constant(constant, "Pattern", "Pattern.compile(" + literal(regex) + ")");
             b.open("if (!" + constant + ".matcher(" + s + ").find())");
-            error("pattern", at, at, PATTERN_MESSAGES.getOrDefault(property, PATTERN_DEFAULT), sink, b);
+            error("pattern", ptr, ptr, PATTERN_MESSAGES.getOrDefault(property, PATTERN_DEFAULT), sink, b);
             b.close();
         }
         if (node.has("format")) {
@@ -390,13 +443,13 @@ final class SchemaCompiler {
                     throw new IllegalArgumentException("format " + format + " is not supported");
             }
             b.open("if (!" + test + ")");
-            error("format", at, at, message, sink, b);
+            error("format", ptr, ptr, message, sink, b);
             b.close();
         }
         b.close();
     }
 
-    private void compileNumber(JsonNode node, String v, String at, Sink sink, Body b) {
+    private void compileNumber(JsonNode node, String v, Ptr ptr, Sink sink, Body b) {
         if (!node.has("minimum") && !node.has("maximum")) {
             return;
         }
@@ -411,13 +464,14 @@ final class SchemaCompiler {
             }
             boolean min = keyword.equals("minimum");
             b.open("if (FormChecks." + (min ? "isBelow" : "isAbove") + "(" + v + ", " + limit.asLong() + "L))");
-            error(keyword, at, at, (min ? "must be at least " : "must be at most ") + limit.asText(), sink, b);
+            error(keyword, ptr, ptr, (min ? "must be at least " : "must be at most ") + limit.asText(), sink, b);
             b.close();
         }
         b.close();
     }
 
-    private void compileObject(JsonNode node, String v, String at, Sink sink, Body b) {
+    private void compileObject(JsonNode node, String v, Ptr ptr, Sink sink, Body b) {
+        String at = ptr.expr();
         if (!node.has("properties") && !node.has("required") && !node.has("additionalProperties")) {
             return;
         }
@@ -430,7 +484,7 @@ final class SchemaCompiler {
         for (JsonNode r : node.path("required")) {
             String name = r.asText();
             b.open("if (!" + v + ".has(" + literal(name) + "))");
-            error("required", at, child(at, name), "is required", sink, b);
+            error("required", ptr, ptr.child(name), "is required", sink, b);
             b.close();
         }
         String known = "known" + (++vars);
@@ -439,16 +493,54 @@ final class SchemaCompiler {
         }
         Iterator<Map.Entry<String, JsonNode>> props = node.path("properties").fields();
         List<String> names = new ArrayList<>();
+        // properties that are only a $ref to a shared definition, by definition: checked in a loop
+        Map<String, List<String>> byRef = new LinkedHashMap<>();
+        List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
         while (props.hasNext()) {
             Map.Entry<String, JsonNode> p = props.next();
             names.add(p.getKey());
+            JsonNode ref = p.getValue().get("$ref");
+            boolean onlyRef = ref != null && sink == null && p.getValue().size() == (p.getValue().has("description") ? 2 : 1);
+            if (onlyRef) {
+                byRef.computeIfAbsent(ref.asText(), r -> new ArrayList<>()).add(p.getKey());
+            } else {
+                others.add(p);
+            }
+        }
+        for (Map.Entry<String, List<String>> group : byRef.entrySet()) {
+            if (group.getValue().size() < 3) {
+                for (String n : group.getValue()) {
+                    others.add(Map.entry(n, node.get("properties").get(n)));
+                }
+                continue;
+            }
+            String target = group.getKey().substring(8);
+            String constant = constantName(currentDef) + "_" + constantName(target) + "_PROPERTIES";
+            List<String> tokens = new ArrayList<>();
+            for (String n : group.getValue()) {
+                tokens.add(io.spineintake.triage.JsonPointer.escape(n));
+            }
+            constant(constant, "String[]", "{" + literals(tokens) + "}");
+            String property = "property" + (++vars);
+            String c = "value" + vars;
+            b.open("for (String " + property + " : " + constant + ")");
+            b.line("JsonNode " + c + " = " + v + ".get(" + property + ");");
+            b.open("if (" + c + " != null)");
+            if (closed) {
+                b.line(known + "++;");
+            }
+            b.line("check" + target + "(" + c + ", " + at + ", " + property + ", out);");
+            b.close();
+            b.close();
+        }
+        for (Map.Entry<String, JsonNode> p : others) {
             String c = "value" + (++vars);
             b.line("JsonNode " + c + " = " + v + ".get(" + literal(p.getKey()) + ");");
             b.open("if (" + c + " != null)");
             if (closed) {
                 b.line(known + "++;");
             }
-            compile(p.getValue(), c, child(at, p.getKey()), p.getKey(), sink, b);
+            compile(p.getValue(), c, ptr.child(p.getKey()), p.getKey(), sink, b);
             b.close();
         }
         if (closed) {
@@ -458,20 +550,11 @@ final class SchemaCompiler {
             b.open("for (Iterator<String> " + it + " = " + v + ".fieldNames(); " + it + ".hasNext(); )");
             String name = "name" + vars;
             b.line("String " + name + " = " + it + ".next();");
-            List<String> cases = new ArrayList<>();
-            for (String n : names) {
-                cases.add(literal(n));
-            }
-            b.open("switch (" + name + ")");
-            if (!cases.isEmpty()) {
-                b.line("case " + String.join(", ", cases) + ":");
-                b.line("    break;");
-            }
-            b.line("default:");
-            b.depth++;
-            error("additionalProperties", at, "JsonPointer.child(" + at + ", " + name + ")", "is not allowed here",
+            String constant = constantName(currentDef) + "_PROPERTY_NAMES";
+            constant(constant, "String[]", "{" + literals(names) + "}");
+            b.open("if (!FormChecks.isOneOf(" + name + ", " + constant + "))");
+            error("additionalProperties", ptr, new Ptr("JsonPointer.child(" + at + ", " + name + ")", null), "is not allowed here",
                     sink, b);
-            b.depth--;
             b.close();
             b.close();
             b.close();
@@ -479,7 +562,8 @@ final class SchemaCompiler {
         b.close();
     }
 
-    private void compileArray(JsonNode node, String v, String at, Sink sink, Body b) {
+    private void compileArray(JsonNode node, String v, Ptr ptr, Sink sink, Body b) {
+        String at = ptr.expr();
         if (!node.has("items") && !node.has("minItems") && !node.has("maxItems")) {
             return;
         }
@@ -489,25 +573,25 @@ final class SchemaCompiler {
         if (node.has("minItems")) {
             int limit = node.get("minItems").asInt();
             b.open("if (" + size + " < " + limit + ")");
-            error("minItems", at, at, "must have at least " + items(node.get("minItems")), sink, b);
+            error("minItems", ptr, ptr, "must have at least " + items(node.get("minItems")), sink, b);
             b.close();
         }
         if (node.has("maxItems")) {
             int limit = node.get("maxItems").asInt();
             b.open("if (" + size + " > " + limit + ")");
-            error("maxItems", at, at, "must have at most " + items(node.get("maxItems")), sink, b);
+            error("maxItems", ptr, ptr, "must have at most " + items(node.get("maxItems")), sink, b);
             b.close();
         }
         if (node.has("items")) {
             String i = "i" + (++vars);
             b.open("for (int " + i + " = 0; " + i + " < " + size + "; " + i + "++)");
-            compile(node.get("items"), v + ".get(" + i + ")", at + " + \"/\" + " + i, null, sink, b);
+            compile(node.get("items"), v + ".get(" + i + ")", new Ptr(at, "Integer.toString(" + i + ")"), null, sink, b);
             b.close();
         }
         b.close();
     }
 
-    private void compileAnyOf(JsonNode branches, String v, String at, String property, Sink sink, Body b) {
+    private void compileAnyOf(JsonNode branches, String v, Ptr ptr, String property, Sink sink, Body b) {
         if (sink != null) {
             throw new IllegalArgumentException("anyOf inside anyOf is not supported");
         }
@@ -519,7 +603,7 @@ final class SchemaCompiler {
         for (JsonNode branch : branches) {
             String mark = "mark" + (++vars);
             b.line("int " + mark + " = " + failures + ".size();");
-            compile(branch, v, at, property, new Sink(failures), b);
+            compile(branch, v, ptr, property, new Sink(failures), b);
             b.open("if (" + failures + ".size() > " + mark + ")");
             b.line(failed + "++;");
             b.close();
@@ -535,19 +619,20 @@ final class SchemaCompiler {
      * One error: {@code location} is where the validator reports it (the object, for required and
      * unknown properties), {@code pointer} where the violation points.
      */
-    private static void error(String keyword, String location, String pointer, String message, Sink sink, Body b) {
-        if (sink == null) {
-            b.line("out.add(new Violation(" + pointer + ", " + literal(message) + "));");
+    private static void error(String keyword, Ptr location, Ptr pointer, String message, Sink sink, Body b) {
+        if (sink == null && pointer.token() == null) {
+            b.line("out.add(new Violation(" + pointer.parent() + ", " + literal(message) + "));");
+        } else if (sink == null) {
+            b.line("fail(out, " + pointer.parent() + ", " + pointer.token() + ", " + literal(message) + ");");
         } else if ("required".equals(keyword)) {
-            b.line(sink.failures() + ".add(" + location + ");");
+            b.line(sink.failures() + ".add(" + location.expr() + ");");
         } else {
-            b.line(sink.failures() + ".add(Pointers.parent(" + location + "));");
+            b.line(sink.failures() + ".add(Pointers.parent(" + location.expr() + "));");
         }
     }
 
-    private static String child(String at, String name) {
-        String token = io.spineintake.triage.JsonPointer.escape(name);
-        return at + " + " + literal("/" + token);
+    private static String constantName(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String items(JsonNode limit) {
