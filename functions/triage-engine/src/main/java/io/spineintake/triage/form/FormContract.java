@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -65,7 +64,6 @@ public final class FormContract {
     public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     private final ObjectMapper mapper;
-    private final ObjectReader reader;
     /** Parses trees only; trailing content is checked by {@link #parse} itself, to say so plainly. */
     private final ObjectReader treeReader;
     private final ObjectWriter writer;
@@ -74,8 +72,7 @@ public final class FormContract {
     private FormContract(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
         // Readers and writers are immutable snapshots: later changes to mapper() cannot weaken the contract.
-        this.reader = mapper.reader();
-        this.treeReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = mapper.writer();
         this.clock = clock;
     }
@@ -148,14 +145,8 @@ public final class FormContract {
         if (!violations.isEmpty()) {
             return finish(violations);
         }
-        IntakeForm form;
-        try {
-            form = reader.treeToValue(tree, IntakeForm.class);
-        } catch (JsonMappingException e) {
-            return invalid(Pointers.of(e.getPath()), "could not be read");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return invalid("", "could not be read");
-        }
+        // generated, as databind would map it, without databind's reflective record deserialisers
+        IntakeForm form = IntakeFormReader.read(tree);
         crossCheck(form, violations);
         return violations.isEmpty() ? FormReading.valid(form) : finish(violations);
     }
