@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,13 +17,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +29,8 @@ import java.util.Set;
 
 /**
  * The intake form contract: reads a submitted JSON document, validates it against
- * {@code intake-form.schema.json} (draft 2020-12, format assertions on) plus the checks a schema
+ * {@code intake-form.schema.json} (draft 2020-12, format assertions on; compiled to
+ * {@link IntakeFormValidator}, so no schema library loads at cold start) plus the checks a schema
  * cannot express (birth date neither in the future nor before 1900-01-01, each region listed once,
  * spread valid for its region, main region among the regions), and maps it to an
  * {@link IntakeForm}.
@@ -70,20 +64,16 @@ public final class FormContract {
     public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
     private final ObjectMapper mapper;
-    private final ObjectReader reader;
     /** Parses trees only; trailing content is checked by {@link #parse} itself, to say so plainly. */
     private final ObjectReader treeReader;
     private final ObjectWriter writer;
-    private final Schema schema;
     private final Clock clock;
 
-    private FormContract(ObjectMapper mapper, Schema schema, Clock clock) {
+    private FormContract(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
         // Readers and writers are immutable snapshots: later changes to mapper() cannot weaken the contract.
-        this.reader = mapper.reader();
-        this.treeReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = mapper.writer();
-        this.schema = schema;
         this.clock = clock;
     }
 
@@ -96,7 +86,7 @@ public final class FormContract {
     public static FormContract load(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = newMapper();
-        return new FormContract(mapper, loadSchema(mapper), clock);
+        return new FormContract(mapper, clock);
     }
 
     /**
@@ -151,18 +141,12 @@ public final class FormContract {
         if (!TreeScan.scan(tree, MAX_NODES, violations)) {
             return finish(violations);
         }
-        SchemaErrors.translate(schema.validate(tree), violations);
+        IntakeFormValidator.check(tree, violations);
         if (!violations.isEmpty()) {
             return finish(violations);
         }
-        IntakeForm form;
-        try {
-            form = reader.treeToValue(tree, IntakeForm.class);
-        } catch (JsonMappingException e) {
-            return invalid(Pointers.of(e.getPath()), "could not be read");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return invalid("", "could not be read");
-        }
+        // generated, as databind would map it, without databind's reflective record deserialisers
+        IntakeForm form = IntakeFormReader.read(tree);
         crossCheck(form, violations);
         return violations.isEmpty() ? FormReading.valid(form) : finish(violations);
     }
@@ -299,29 +283,6 @@ public final class FormContract {
                 .defaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
-    }
-
-    private static Schema loadSchema(ObjectMapper mapper) {
-        JsonNode schemaNode;
-        try (InputStream in = FormContract.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource missing: " + SCHEMA_RESOURCE);
-            }
-            schemaNode = mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("schema resource unreadable: " + SCHEMA_RESOURCE, e);
-        }
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                // draft 2020-12 treats "format" as an annotation by default: we want it asserted
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_POINTER)
-                .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
-        Schema schema = registry.getSchema(schemaNode);
-        // Resolve every $ref now, so no request pays for it and no two requests race on it.
-        schema.initializeValidators();
-        return schema;
     }
 
     /** A parse error, already turned into a violation. */

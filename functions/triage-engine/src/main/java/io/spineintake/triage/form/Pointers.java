@@ -2,7 +2,6 @@ package io.spineintake.triage.form;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.networknt.schema.path.NodePath;
 import io.spineintake.triage.JsonPointer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,16 +10,6 @@ import java.util.List;
 /** RFC 6901 JSON pointers for violations. */
 final class Pointers {
     private Pointers() {
-    }
-
-    static String of(NodePath path) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            sb.append('/');
-            sb.append(element instanceof String s ? JsonPointer.escape(s) : String.valueOf(element));
-        }
-        return sb.toString();
     }
 
     static String parent(String pointer) {

@@ -4,15 +4,22 @@ import io.spineintake.triage.JsonPointer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the schema validator's errors into violations. Every message is written here from the
- * schema keyword and the schema's own value (a limit, the allowed names); the validator's own
- * messages are never used, since some of them quote the value that was sent.
+ * Turns the networknt schema validator's errors into violations: how FormContract validated forms
+ * before IntakeFormValidator, kept as the reference IntakeFormValidatorEquivalenceTest holds the
+ * generated validator to. Every message is written here from the schema keyword and the schema's
+ * own value (a limit, the allowed names); the validator's own messages are never used, since some
+ * of them quote the value that was sent.
  */
 final class SchemaErrors {
     private SchemaErrors() {
@@ -30,9 +37,24 @@ final class SchemaErrors {
     private static final Map<String, String> ANY_OF_MESSAGES = Map.of(
             "/patient", "must give a phone number or an email address");
 
+    /** The schema as FormContract loaded it: draft 2020-12, format assertions on, every $ref resolved. */
+    static Schema loadSchema() {
+        JsonNode schemaNode = SchemaCompiler.schema();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                // draft 2020-12 treats "format" as an annotation by default: we want it asserted
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
+        Schema schema = registry.getSchema(schemaNode);
+        schema.initializeValidators();
+        return schema;
+    }
+
     static void translate(List<Error> errors, List<Violation> out) {
         for (Error e : errors) {
-            String at = Pointers.of(e.getInstanceLocation());
+            String at = pointer(e.getInstanceLocation());
             if (underAnyOf(e.getEvaluationPath())) {
                 // A failed anyOf reports each branch's errors; the rule broken is the anyOf itself.
                 String owner = "required".equals(e.getKeyword()) ? at : Pointers.parent(at);
@@ -41,6 +63,16 @@ final class SchemaErrors {
             }
             out.add(violation(e, at));
         }
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            sb.append('/');
+            sb.append(element instanceof String s ? JsonPointer.escape(s) : String.valueOf(element));
+        }
+        return sb.toString();
     }
 
     private static boolean underAnyOf(NodePath evaluationPath) {
