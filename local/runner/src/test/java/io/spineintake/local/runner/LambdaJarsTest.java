@@ -35,7 +35,7 @@ class LambdaJarsTest {
     }
 
     static final List<Function> FUNCTIONS = List.of(
-            new Function("submit-intake", 13_500_000L, "io/spineintake/submit/SubmitIntake", List.of()),
+            new Function("submit-intake", 12_950_000L, "io/spineintake/submit/SubmitIntake", List.of()),
             new Function("route-reconciler", 12_050_000L, "io/spineintake/reconcile/RouteReconciler", List.of("org/joda/time/")),
             new Function("consult-queue", 13_150_000L, "io/spineintake/consult/ConsultQueue", List.of(SQS)),
             new Function("triage-api", 12_500_000L, "io/spineintake/triageapi/TriageApi", List.of(SQS)),
