@@ -32,18 +32,7 @@ final class SchemaCompiler {
     static final String REGENERATE =
             "mvn -B -pl functions/triage-engine test -Dtest=IntakeFormValidatorIsCurrentTest -Dregenerate=true";
 
-    /** Messages for "pattern", by the property the pattern belongs to (as SchemaErrors). */
-    private static final Map<String, String> PATTERN_MESSAGES = Map.of(
-            "name", "must not be blank or contain control characters",
-            "notes", "must not contain control characters other than tab and line breaks",
-            "phone", "must be a phone number: digits, spaces, brackets, dots or hyphens, optionally starting with +",
-            "postcode", "must contain only letters, digits, spaces and hyphens",
-            "language", "must be a language tag such as en or pt-BR");
-    private static final String PATTERN_DEFAULT = "is not in the expected form";
-    /** Messages for "anyOf", by the pointer of the object it applies to (as SchemaErrors). */
-    private static final Map<String, String> ANY_OF_MESSAGES = Map.of(
-            "/patient", "must give a phone number or an email address");
-    private static final String ANY_OF_DEFAULT = "does not match any allowed form";
+    // Messages come from SchemaErrors, the translation of networknt's errors the generated code must equal.
 
     private static final Set<String> IGNORED = Set.of("$schema", "$id", "title", "description", "$defs");
     private static final Set<String> UNDERSTOOD = Set.of("$ref", "type", "enum", "const", "properties", "required",
@@ -134,12 +123,12 @@ final class SchemaCompiler {
                     private static String anyOfMessage(String owner) {
                         switch (owner) {
                 """);
-        for (Map.Entry<String, String> m : new java.util.TreeMap<>(ANY_OF_MESSAGES).entrySet()) {
+        for (Map.Entry<String, String> m : new java.util.TreeMap<>(SchemaErrors.ANY_OF_MESSAGES).entrySet()) {
             out.append("            case ").append(literal(m.getKey())).append(":\n");
             out.append("                return ").append(literal(m.getValue())).append(";\n");
         }
         out.append("            default:\n");
-        out.append("                return ").append(literal(ANY_OF_DEFAULT)).append(";\n");
+        out.append("                return ").append(literal(SchemaErrors.ANY_OF_DEFAULT)).append(";\n");
         out.append("        }\n    }\n");
         out.append(topLevelDomains());
         out.append("}\n");
@@ -303,7 +292,7 @@ final class SchemaCompiler {
             String name = t.asText();
             tests.add(typeTest(name, v));
             if (!"null".equals(name)) {
-                names.add(typeName(name));
+                names.add(SchemaErrors.typeName(name));
             }
         }
         String message = names.isEmpty() ? "must be empty (null)" : "must be " + String.join(" or ", names);
@@ -330,25 +319,6 @@ final class SchemaCompiler {
                 return v + ".isNull()";
             default:
                 throw new IllegalArgumentException("unknown type " + type);
-        }
-    }
-
-    private static String typeName(String type) {
-        switch (type) {
-            case "object":
-                return "an object";
-            case "array":
-                return "an array";
-            case "string":
-                return "a string";
-            case "integer":
-                return "a whole number";
-            case "number":
-                return "a number";
-            case "boolean":
-                return "true or false";
-            default:
-                return type;
         }
     }
 
@@ -423,27 +393,24 @@ final class SchemaCompiler {
                     RegularExpressions.replaceDollarAnchors(node.get("pattern").asText()));
             constant(constant, "Pattern", "Pattern.compile(" + literal(regex) + ")");
             b.open("if (!" + constant + ".matcher(" + s + ").find())");
-            error("pattern", ptr, ptr, PATTERN_MESSAGES.getOrDefault(property, PATTERN_DEFAULT), sink, b);
+            error("pattern", ptr, ptr, SchemaErrors.PATTERN_MESSAGES.getOrDefault(property, SchemaErrors.PATTERN_DEFAULT), sink, b);
             b.close();
         }
         if (node.has("format")) {
             String format = node.get("format").asText();
             String test;
-            String message;
             switch (format) {
                 case "date":
                     test = "FormChecks.isDate(" + s + ")";
-                    message = "must be a real calendar date written YYYY-MM-DD";
                     break;
                 case "email":
                     test = "FormChecks.isEmail(" + s + ")";
-                    message = "must be an email address";
                     break;
                 default:
                     throw new IllegalArgumentException("format " + format + " is not supported");
             }
             b.open("if (!" + test + ")");
-            error("format", ptr, ptr, message, sink, b);
+            error("format", ptr, ptr, SchemaErrors.formatMessage(format), sink, b);
             b.close();
         }
         b.close();
@@ -573,13 +540,13 @@ final class SchemaCompiler {
         if (node.has("minItems")) {
             int limit = node.get("minItems").asInt();
             b.open("if (" + size + " < " + limit + ")");
-            error("minItems", ptr, ptr, "must have at least " + items(node.get("minItems")), sink, b);
+            error("minItems", ptr, ptr, "must have at least " + SchemaErrors.items(node.get("minItems")), sink, b);
             b.close();
         }
         if (node.has("maxItems")) {
             int limit = node.get("maxItems").asInt();
             b.open("if (" + size + " > " + limit + ")");
-            error("maxItems", ptr, ptr, "must have at most " + items(node.get("maxItems")), sink, b);
+            error("maxItems", ptr, ptr, "must have at most " + SchemaErrors.items(node.get("maxItems")), sink, b);
             b.close();
         }
         if (node.has("items")) {
@@ -633,11 +600,6 @@ final class SchemaCompiler {
 
     private static String constantName(String camel) {
         return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String items(JsonNode limit) {
-        String n = limit.asText();
-        return n + ("1".equals(n) ? " item" : " items");
     }
 
     static String literal(String s) {

@@ -26,7 +26,7 @@ final class SchemaErrors {
     }
 
     /** Messages for "pattern", by the property the pattern belongs to. */
-    private static final Map<String, String> PATTERN_MESSAGES = Map.of(
+    static final Map<String, String> PATTERN_MESSAGES = Map.of(
             "name", "must not be blank or contain control characters",
             "notes", "must not contain control characters other than tab and line breaks",
             "phone", "must be a phone number: digits, spaces, brackets, dots or hyphens, optionally starting with +",
@@ -34,8 +34,10 @@ final class SchemaErrors {
             "language", "must be a language tag such as en or pt-BR");
 
     /** Messages for "anyOf", by the pointer of the object it applies to. */
-    private static final Map<String, String> ANY_OF_MESSAGES = Map.of(
+    static final Map<String, String> ANY_OF_MESSAGES = Map.of(
             "/patient", "must give a phone number or an email address");
+    static final String PATTERN_DEFAULT = "is not in the expected form";
+    static final String ANY_OF_DEFAULT = "does not match any allowed form";
 
     /** The schema as FormContract loaded it: draft 2020-12, format assertions on, every $ref resolved. */
     static Schema loadSchema() {
@@ -58,7 +60,7 @@ final class SchemaErrors {
             if (underAnyOf(e.getEvaluationPath())) {
                 // A failed anyOf reports each branch's errors; the rule broken is the anyOf itself.
                 String owner = "required".equals(e.getKeyword()) ? at : Pointers.parent(at);
-                out.add(new Violation(owner, ANY_OF_MESSAGES.getOrDefault(owner, "does not match any allowed form")));
+                out.add(new Violation(owner, ANY_OF_MESSAGES.getOrDefault(owner, ANY_OF_DEFAULT)));
                 continue;
             }
             out.add(violation(e, at));
@@ -120,7 +122,7 @@ final class SchemaErrors {
             case "uniqueItems":
                 return new Violation(at, "must not list the same item twice");
             case "pattern":
-                return new Violation(at, PATTERN_MESSAGES.getOrDefault(lastToken(at), "is not in the expected form"));
+                return new Violation(at, PATTERN_MESSAGES.getOrDefault(lastToken(at), PATTERN_DEFAULT));
             case "format":
                 return new Violation(at, formatMessage(limit == null ? "" : limit.asText()));
             default:
@@ -142,7 +144,7 @@ final class SchemaErrors {
         return names.isEmpty() ? "must be empty (null)" : "must be " + String.join(" or ", names);
     }
 
-    private static String typeName(String type) {
+    static String typeName(String type) {
         switch (type) {
             case "object":
                 return "an object";
@@ -173,7 +175,7 @@ final class SchemaErrors {
         return String.join(", ", names);
     }
 
-    private static String formatMessage(String format) {
+    static String formatMessage(String format) {
         switch (format) {
             case "date":
                 return "must be a real calendar date written YYYY-MM-DD";
@@ -184,7 +186,7 @@ final class SchemaErrors {
         }
     }
 
-    private static String items(JsonNode limit) {
+    static String items(JsonNode limit) {
         String n = text(limit);
         return n + ("1".equals(n) ? " item" : " items");
     }
