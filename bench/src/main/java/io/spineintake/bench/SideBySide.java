@@ -242,9 +242,6 @@ public final class SideBySide {
         env.put("ESCALATE_EMERGENCY_AFTER", "PT15M");
         env.put("ESCALATE_URGENT_REVIEW_AFTER", "PT4H");
         env.put("POWERTOOLS_METRICS_NAMESPACE", "SpineIntake");
-        // metric lines to standard output, as Lambda's environment writes them (the "Local" one of the tests logs a
-        // line about its log group at every flush: a cost no deployed function pays)
-        env.put("AWS_EMF_ENVIRONMENT", "Lambda");
         env.put("WORKLIST_CURSOR_KEY", "side-by-side-harness-cursor-key-0123456789");
         env.put("POWERTOOLS_SERVICE_NAME", "spine-intake");
         env.put("POWERTOOLS_LOG_LEVEL", "INFO");

@@ -35,9 +35,6 @@ public final class LocalAws implements AutoCloseable {
     private final LocalSns sns;
 
     static {
-        // metrics (embedded metric format) print to standard output here, never to a CloudWatch agent
-        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
-                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
         MetricsLog.capture();
     }
 

@@ -114,12 +114,6 @@ public final class LocalRunner implements AutoCloseable {
     private final Map<String, String> environment;
     private final boolean siteBuilt;
 
-    static {
-        // metrics (embedded metric format) print to standard output, as in Lambda; never to a CloudWatch agent
-        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
-                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
-    }
-
     private LocalRunner(Options options, Clock clock) throws IOException {
         Path root = RepoRoot.find();
         TemplateFunctions template = new TemplateFunctions(new Template(CfnYaml.load(root.resolve("template.yaml"))));
