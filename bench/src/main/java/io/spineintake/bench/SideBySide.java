@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * <p>{@code --classes} adds one run of each side with -Xlog:class+load and prints, per package,
  * how many classes each loaded: where the difference in time goes. {@code --profile LIB} adds one
  * run of each side under async-profiler (LIB: its libasyncProfiler.so, e.g. unpacked from Maven
- * Central's tools.profiler:async-profiler:3.0; itimer sampling, every thread, 1 ms) and prints the
+ * Central's tools.profiler:async-profiler:3.0; itimer sampling unless -Dprofile.event=cpu, every thread, 1 ms) and prints the
  * share of samples per library, inclusive (a sample counts for every library on its stack).
  */
 public final class SideBySide {
@@ -395,7 +395,7 @@ public final class SideBySide {
         LIBRARIES.put("SDK enhanced client", "software/amazon/awssdk/enhanced/");
         LIBRARIES.put("HTTP (JDK)", "sun/net/www/");
         LIBRARIES.put("  of which: handler constructor", "Handler.<init>");
-        LIBRARIES.put("  of which: schema loading (FormContract.load)", "FormContract.load");
+        LIBRARIES.put("  of which: form contract setup (FormContract.load)", "FormContract.load");
         LIBRARIES.put("  of which: rule set loading", "RuleSet.");
         LIBRARIES.put("  of which: form reading (FormContract.read)", "FormContract.read");
         LIBRARIES.put("  of which: JSON writing (Jackson)", "ObjectMapper.writeValue|ObjectWriter.writeValue");
@@ -415,7 +415,7 @@ public final class SideBySide {
     /** The warm loop under the profiler: samples inside the handler's requests and inside the naive calls. */
     private static void profileWarm(String function, Child child, Path library, int requests) throws Exception {
         Path out = Files.createTempFile(function + "-warm", ".collapsed");
-        child.run(List.of("-agentpath:" + library.toAbsolutePath() + "=start,event=" + System.getProperty("profile.event", "itimer") + ",interval=1ms,collapsed,file=" + out,
+        child.run(List.of("-agentpath:" + library.toAbsolutePath() + "=start,event=" + profileEvent() + ",interval=1ms,collapsed,file=" + out,
                 "warm", function, UUID.randomUUID().toString(), child.bodyArg(), Integer.toString(requests),
                 Integer.toString(requests)), WARM);
         Map<String, long[]> shares = new java.util.LinkedHashMap<>();
@@ -458,15 +458,25 @@ public final class SideBySide {
         });
     }
 
+    /**
+     * async-profiler's event: {@code -Dprofile.event=cpu} (perf_events) where the kernel allows it.
+     * itimer, the default, works everywhere but on this project's 2-core VM it saw about a quarter
+     * of the CPU time that perf and the threads' CPU clocks count (2026-12-02); shares are comparable
+     * within one run, absolute milliseconds are not.
+     */
+    private static String profileEvent() {
+        return System.getProperty("profile.event", "itimer");
+    }
+
     private static void profile(String function, Child child, Path library) throws Exception {
-        System.out.printf("  profile (async-profiler, itimer 1 ms, all threads; %% of samples, inclusive):%n");
+        System.out.printf("  profile (async-profiler, %s 1 ms, all threads; %% of samples, inclusive):%n", profileEvent());
         Map<String, long[]> shares = new java.util.LinkedHashMap<>();
         long[] totals = new long[2];
         String[] sides = {"handler", "naive"};
         for (int s = 0; s < 2; s++) {
             Path out = Files.createTempFile(function + "-" + sides[s], ".collapsed");
             child.coldWith(sides[s], function, List.of("-agentpath:" + library.toAbsolutePath()
-                    + "=start,event=itimer,interval=1ms,threads,collapsed,file=" + out));
+                    + "=start,event=" + profileEvent() + ",interval=1ms,threads,collapsed,file=" + out));
             for (String line : Files.readAllLines(out)) {
                 int sp = line.lastIndexOf(' ');
                 if (sp < 0) {
