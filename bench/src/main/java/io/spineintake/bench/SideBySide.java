@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * <p>{@code --classes} adds one run of each side with -Xlog:class+load and prints, per package,
  * how many classes each loaded: where the difference in time goes. {@code --profile LIB} adds one
  * run of each side under async-profiler (LIB: its libasyncProfiler.so, e.g. unpacked from Maven
- * Central's tools.profiler:async-profiler:3.0; itimer sampling unless -Dprofile.event=cpu, every thread, 1 ms) and prints the
- * share of samples per library, inclusive (a sample counts for every library on its stack).
+ * Central's tools.profiler:async-profiler:3.0; itimer sampling unless -Dprofile.event=cpu, every
+ * thread, 1 ms) and prints the share of samples per library, inclusive (a sample counts for every library on its stack).
  */
 public final class SideBySide {
     static final List<String> FUNCTIONS = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.platform.ClinicMetrics.Metric;
+import io.spineintake.platform.referrals.Band;
 import io.spineintake.triage.assess.Disposition;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +67,8 @@ class ClinicMetricsTest {
 
     @Test
     void elapsedTimesAreSecondsAndNeverNegative() throws Exception {
-        metrics.elapsed(Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, io.spineintake.platform.referrals.Band.CONSULT, Duration.ofMillis(90_500));
-        metrics.elapsed(Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, io.spineintake.platform.referrals.Band.CONSULT, Duration.ofSeconds(-5));
+        metrics.elapsed(Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, Band.CONSULT, Duration.ofMillis(90_500));
+        metrics.elapsed(Metric.TIME_TO_CLAIM, ClinicMetrics.BAND, Band.CONSULT, Duration.ofSeconds(-5));
 
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(2);
@@ -90,7 +92,7 @@ class ClinicMetricsTest {
 
     @Test
     void everyMetricNameIsDistinct() {
-        assertThat(java.util.Arrays.stream(Metric.values()).map(Metric::metricName).distinct().count())
+        assertThat(Arrays.stream(Metric.values()).map(Metric::metricName).distinct().count())
                 .isEqualTo(Metric.values().length);
     }
 }
