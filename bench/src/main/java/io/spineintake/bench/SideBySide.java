@@ -65,15 +65,25 @@ public final class SideBySide {
     static final List<String> PRIMED = List.of("submit-intake", "consult-queue", "route-reconciler", "triage-api",
             "intake-drafts", "referral-sweep", "block-diary", "prior-auth-pdf");
     private static final Pattern PRIMED_LINE = Pattern.compile("^PRIMED ");
-    /** The template's Globals JAVA_TOOL_OPTIONS (template.yaml). */
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    /** What the children get (--java-tool-options replaces the template's). */
-    static String javaToolOptions = JAVA_TOOL_OPTIONS;
+    /** The template's Globals JAVA_TOOL_OPTIONS line: the harness reads it, so it runs what Lambda would. */
+    private static final Pattern TEMPLATE_TOOL_OPTIONS = Pattern.compile("^\\s+JAVA_TOOL_OPTIONS: \"([^\"]*)\"\\s*$",
+            Pattern.MULTILINE);
+    /** What the children get: the template's (read in main), unless --java-tool-options replaces it. */
+    static String javaToolOptions;
     private static final Pattern COLD = Pattern.compile(
             "COLD built=(\\d+) start=(\\d+) answered=(\\d+) cpuBuilt=(-?\\d+) cpuStart=(-?\\d+) cpuAnswered=(-?\\d+)");
     private static final Pattern WARM = Pattern.compile("WARM handler=(\\S+) naive=(\\S+) diff=(\\S+) cpuDiff=(\\S+)");
 
     private SideBySide() {
+    }
+
+    /** template.yaml's Globals JAVA_TOOL_OPTIONS; the harness refuses to guess when the line is gone. */
+    static String templateToolOptions(Path root) throws IOException {
+        Matcher m = TEMPLATE_TOOL_OPTIONS.matcher(Files.readString(root.resolve("template.yaml")));
+        if (!m.find()) {
+            throw new IllegalStateException("template.yaml sets no JAVA_TOOL_OPTIONS: the harness runs what the template gives");
+        }
+        return m.group(1);
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,6 +110,9 @@ public final class SideBySide {
             }
         }
         Path root = RepoRoot.find();
+        if (javaToolOptions == null) {
+            javaToolOptions = templateToolOptions(root);
+        }
         Path probe = probeJar(root);
         System.out.printf("JVM %s %s (%s), %d cores; children: %s, JAVA_TOOL_OPTIONS=\"%s\"%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("os.arch"),
@@ -137,7 +150,7 @@ public final class SideBySide {
                 if (profiler != null) {
                     profile(function, child, profiler);
                     profileWarm(function, new Child(jar, probe, environment(backends, "sbs-profile-" + function), body,
-                            child.flags()), profiler, 500);
+                            child.flags()), profiler, warm > 0 ? warm : 500);
                 }
             }
             System.out.println();
@@ -171,6 +184,7 @@ public final class SideBySide {
      */
     static Smoke smoke() throws Exception {
         Path root = RepoRoot.find();
+        javaToolOptions = templateToolOptions(root);
         Path probe = probeJar(root);
         Map<String, List<Cold>> runs = new TreeMap<>();
         Map<String, Primed> primed = new TreeMap<>();

@@ -6,19 +6,31 @@ import io.spineintake.platform.Priming;
 import java.util.List;
 
 /**
- * SnapStart priming of the consult queue's consumer ({@link Priming}): one synthetic referral
- * summary (fixed ids, no patient data; summaries never hold any) is read, turned into a referral
- * and put with its creation entry (a change's entry key is derived, nothing random), offline:
- * nothing reaches the referrals table or the audit table.
+ * SnapStart priming of the consult queue's consumer ({@link Priming}): a batch of two synthetic
+ * referral summaries (fixed ids, no patient data; summaries never hold any), a consult and an
+ * emergency, is read, turned into referrals and put with their creation entries (a change's entry
+ * key is derived, nothing random), and the emergency's alert is claimed, published and recorded,
+ * offline: nothing reaches the referrals table, the audit table or the on-call topic. The alert is
+ * primed because it is the one notice whose latency matters, and its SNS client is built at the
+ * first notice ({@link io.spineintake.platform.referrals.NoticeChannels}).
  */
 public final class ConsultQueuePriming {
     static final String INTAKE_ID = "00000000-0000-4000-8000-000000000000";
+    static final String EMERGENCY_INTAKE_ID = "00000000-0000-4000-8000-000000000001";
 
     private ConsultQueuePriming() {
     }
 
     static SQSBatchResponse prime(ConsultQueueHandler handler) {
-        return Priming.offline(() -> handler.handleRequest(event(INTAKE_ID, Priming.REQUEST_ID), Priming.context()));
+        SQSEvent batch = event(INTAKE_ID, Priming.REQUEST_ID);
+        SQSEvent.SQSMessage emergency = new SQSEvent.SQSMessage();
+        emergency.setMessageId(Priming.REQUEST_ID + "-emergency");
+        emergency.setEventSource("aws:sqs");
+        emergency.setBody("{\"intakeId\":\"" + EMERGENCY_INTAKE_ID + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"EMERGENCY\","
+                + "\"tier\":\"LOW\",\"score\":0,\"priorityKey\":\"0-9-100-0000000000000\","
+                + "\"submittedAt\":\"2026-01-01T00:00:00.000Z\",\"redFlags\":[\"H_SADDLE_NUMBNESS\"]}");
+        batch.setRecords(List.of(batch.getRecords().get(0), emergency));
+        return Priming.offline(() -> handler.handleRequest(batch, Priming.context()));
     }
 
     /** A batch of one consult-queue message for intake {@code intakeId} (also the cold-start harness's event). */

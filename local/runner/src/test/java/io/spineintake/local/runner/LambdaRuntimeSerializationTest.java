@@ -1,0 +1,125 @@
+package io.spineintake.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.amazonaws.services.lambda.runtime.serialization.util.SerializeUtil;
+import io.spineintake.local.backends.RepoRoot;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Lambda's Java runtime does with a function's jar before its first request: it loads the
+ * handler from the jar alone and reads the event and writes the answer with the serializer it picks
+ * (aws-lambda-java-serialization, which the runtime carries): for the event classes that library
+ * lists (SQSEvent among them, not APIGatewayV2HTTPEvent), its event serializers, which load
+ * org.joda.time.DateTime from the function's jar. A jar without it (a minimized one: nothing of
+ * the function's code refers to joda-time) fails every invocation in AWS, though it passes every
+ * test on the module's class path.
+ */
+class LambdaRuntimeSerializationTest {
+
+    /** A minimal event of each kind the functions take, as API Gateway (payload 2.0) and SQS send them. */
+    static final Map<String, String> EVENTS = Map.of(
+            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "{\"version\":\"2.0\",\"routeKey\":\"POST /intakes\",\"rawPath\":\"/intakes\",\"headers\":{\"content-type\":"
+                    + "\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/intakes\"},"
+                    + "\"requestId\":\"r-1\",\"timeEpoch\":1764000000000},\"body\":\"{}\",\"isBase64Encoded\":false}",
+            "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+            "{\"Records\":[{\"messageId\":\"m-1\",\"receiptHandle\":\"h\",\"body\":\"{}\",\"attributes\":"
+                    + "{\"ApproximateReceiveCount\":\"1\"},\"eventSource\":\"aws:sqs\"}]}");
+
+    @Test
+    void everyHandlerTakingAnEventIsReadAndAnsweredByTheRuntimesSerializersFromItsJarAlone() throws Exception {
+        Path functions = RepoRoot.find().resolve("functions");
+        assumeTrue(LambdaJarsTest.FUNCTIONS.stream().anyMatch(f -> Files.isRegularFile(LambdaJarsTest.jar(functions, f))),
+                "no function jar built yet (mvn verify builds them first)");
+        List<String> eventTyped = new ArrayList<>();
+        for (LambdaJarsTest.Function f : LambdaJarsTest.FUNCTIONS) {
+            Path jar = LambdaJarsTest.jar(functions, f);
+            forgetCustomerClasses();
+            // the jar alone, as Lambda's customer class loader sees /var/task: nothing of this test's class path
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                Class<?> handler = Class.forName(f.classes().replace('/', '.') + "Handler", false, loader);
+                Type[] types = requestHandlerTypes(handler);
+                Class<?> input = raw(types[0]);
+                Class<?> output = raw(types[1]);
+                if (!input.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+                    continue;
+                }
+                eventTyped.add(f.module());
+                String json = EVENTS.get(input.getName());
+                assertThat(json).as("%s takes %s: add an example event here", f.module(), input.getName()).isNotNull();
+
+                Object event = runtimeSerializer(input, loader).fromJson(json);
+                assertThat(event).as(f.module()).isInstanceOf(input);
+                assertThat(readBack(input, loader, event)).as("%s: the event read from its JSON", f.module())
+                        .contains(input.getSimpleName().equals("SQSEvent") ? "m-1" : "/intakes");
+
+                Object answer = output.getConstructor().newInstance();
+                assertThat(readBack(output, loader, answer)).as("%s: its answer written", f.module()).startsWith("{");
+            }
+        }
+        assertThat(eventTyped).as("the functions API Gateway or SQS invoke")
+                .containsExactlyInAnyOrder("submit-intake", "consult-queue", "triage-api", "intake-drafts", "block-diary",
+                        "prior-auth-pdf");
+    }
+
+    /**
+     * The serializers cache the customer classes they load (org.joda.time.DateTime among them) by name, for the
+     * process: one function per process in Lambda. Each jar here is checked as a fresh runtime would check it.
+     */
+    private static void forgetCustomerClasses() throws ReflectiveOperationException {
+        Field cache = SerializeUtil.class.getDeclaredField("cachedClasses");
+        cache.setAccessible(true);
+        ((Map<?, ?>) cache.get(null)).clear();
+    }
+
+    /**
+     * The serializer Lambda's runtime picks for {@code type} (its EventHandlerLoader): the event serializers for
+     * the event classes they list (SQSEvent, ScheduledEvent...; not APIGatewayV2HTTPEvent), else its plain Jackson.
+     */
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> runtimeSerializer(Class<?> type, ClassLoader loader) {
+        return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                ? (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader)
+                : (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    private static String readBack(Class<?> type, ClassLoader loader, Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        runtimeSerializer(type, loader).toJson(value, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Map&lt;String, Object&gt; as Map (the scheduled functions'): never an event class. */
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+    }
+
+    /** The I and O of the RequestHandler&lt;I, O&gt; the handler class implements. */
+    private static Type[] requestHandlerTypes(Class<?> handler) {
+        for (Type t : handler.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType p
+                    && p.getRawType().getTypeName().equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
+                return p.getActualTypeArguments();
+            }
+        }
+        throw new AssertionError(handler.getName() + " implements no RequestHandler<I, O>");
+    }
+}
