@@ -11,6 +11,7 @@ import io.spineintake.local.backends.TestClock;
 import io.spineintake.local.runner.LocalRunner;
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.Config;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.referrals.ReferralRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import java.io.IOException;
@@ -134,7 +135,7 @@ class BrowserConsoleTest {
             ReferralRecord r = referrals.get(d.get("referralId").asText()).orElseThrow();
             assertThat(r.outcome().name()).isEqualTo(d.get("outcome").asText());
             assertThat(r.decidedBy()).isEqualTo(d.get("decidedBy").asText());
-            assertThat(r.decidedAt()).isEqualTo(io.spineintake.platform.intakes.IntakeRecord.timestamp(NOW));
+            assertThat(r.decidedAt()).isEqualTo(io.spineintake.platform.Timestamps.of(NOW));
             assertThat(r.reason()).isEqualTo(d.path("reason").isNull() ? null : d.path("reason").asText(null));
             assertThat(r.open()).isEqualTo(!"DECIDED".equals(r.status().name()));
         }

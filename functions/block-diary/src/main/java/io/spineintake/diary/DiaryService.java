@@ -2,6 +2,7 @@ package io.spineintake.diary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spineintake.platform.Json;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.DiaryLinks;
 import io.spineintake.platform.blocks.DiarySchedule;
@@ -134,7 +135,7 @@ final class DiaryService {
         DiarySchedule.Window window = DiarySchedule.window(rules, access.episode().ended(), minutes).orElseThrow();
         if (now.isBefore(window.opensAt())) {
             return refused(invalid(List.of(new FieldError("/timePoint", "This time point opens at "
-                    + IntakeRecord.timestamp(window.opensAt()) + "; record it then."))));
+                    + Timestamps.of(window.opensAt()) + "; record it then."))));
         }
         if (!window.accepts(now)) {
             return refused(invalid(List.of(new FieldError("/timePoint",
@@ -149,7 +150,7 @@ final class DiaryService {
                     .orElseGet(DiaryService::alreadyRecorded);
         }
         referrals.get(referralId).ifPresent(r -> referrals.appendAudit(r, AuditEntry.builder()
-                .at(IntakeRecord.timestamp(now)).actor(PATIENT).action(AuditAction.DIARY_ENTRY_RECORDED)
+                .at(Timestamps.of(now)).actor(PATIENT).action(AuditAction.DIARY_ENTRY_RECORDED)
                 .episodeId(episodeId).note("time point " + request.timePoint().label() + (entry.late() ? ", late" : ""))
                 .build()));
         return new DiaryOutcome.Answered(201, DiaryViews.Entry.of(item));

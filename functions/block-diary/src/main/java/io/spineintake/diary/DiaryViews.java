@@ -1,10 +1,10 @@
 package io.spineintake.diary;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.DiarySchedule;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
 import io.spineintake.platform.blocks.DiaryLinks;
-import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.block.Movement;
 import io.spineintake.triage.block.MovementChange;
 import io.spineintake.triage.block.MovementNote;
@@ -24,8 +24,8 @@ final class DiaryViews {
 
     record Point(int minutes, String dueAt, String opensAt, String lateAfter, String closesAt, DiarySchedule.Status status) {
         static Point of(DiarySchedule.Window w, boolean recorded, Instant now) {
-            return new Point(w.point().minutesAfter(), IntakeRecord.timestamp(w.dueAt()), IntakeRecord.timestamp(w.opensAt()),
-                    IntakeRecord.timestamp(w.lateAfter()), IntakeRecord.timestamp(w.closesAt()), w.status(recorded, now));
+            return new Point(w.point().minutesAfter(), Timestamps.of(w.dueAt()), Timestamps.of(w.opensAt()),
+                    Timestamps.of(w.lateAfter()), Timestamps.of(w.closesAt()), w.status(recorded, now));
         }
     }
 
@@ -50,8 +50,8 @@ final class DiaryViews {
                         Instant now) {
             Set<Integer> done = entries.stream().map(EntryItem::minutes).collect(Collectors.toSet());
             List<Point> points = windows.stream().map(w -> Point.of(w, done.contains(w.point().minutesAfter()), now)).toList();
-            return new Diary(IntakeRecord.timestamp(now),
-                    new Episode(e.endedAt(), e.region(), IntakeRecord.timestamp(DiaryLinks.expiresAt(e.ended()))), points,
+            return new Diary(Timestamps.of(now),
+                    new Episode(e.endedAt(), e.region(), Timestamps.of(DiaryLinks.expiresAt(e.ended()))), points,
                     points.stream().filter(p -> p.status() == DiarySchedule.Status.DUE).map(Point::minutes).toList(),
                     points.stream().filter(p -> p.status() == DiarySchedule.Status.UPCOMING).findFirst().orElse(null),
                     movements, entries.stream().map(Entry::of).toList());

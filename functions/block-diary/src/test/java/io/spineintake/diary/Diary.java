@@ -11,6 +11,7 @@ import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.TestClock;
 import io.spineintake.platform.Environment;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.DiaryLinks;
 import io.spineintake.platform.blocks.EpisodeItem;
@@ -76,7 +77,7 @@ final class Diary {
     /** A referral with its intake (the fixture form: bending backward and twisting make the lumbar pain worse). */
     String referral() {
         String id = UUID.randomUUID().toString();
-        String received = IntakeRecord.timestamp(ENDED.minus(Duration.ofDays(30)));
+        String received = Timestamps.of(ENDED.minus(Duration.ofDays(30)));
         assertThat(new IntakeRepository(aws.clients(), aws.intakesTable()).putIfAbsent(IntakeRecord.builder()
                 .intakeId(id).receivedAt(received).requestHash("0".repeat(64)).formJson(formText())
                 .assessmentJson("{}").ruleSetVersion("test").disposition(Disposition.CONSULT)
@@ -94,7 +95,7 @@ final class Diary {
     String episode(String referralId, Instant ended, Region region, List<SpinalLevel> levels) {
         String episodeId = UUID.randomUUID().toString();
         assertThat(blocks.putEpisode(EpisodeItem.of(referralId, new BlockEpisode(episodeId, ended, region, levels, Side.BOTH,
-                Anaesthetic.BUPIVACAINE, DiagnosticBlock.FIRST, 8), IntakeRecord.timestamp(ended), "alice.ng"))).isTrue();
+                Anaesthetic.BUPIVACAINE, DiagnosticBlock.FIRST, 8), Timestamps.of(ended), "alice.ng"))).isTrue();
         return episodeId;
     }
 

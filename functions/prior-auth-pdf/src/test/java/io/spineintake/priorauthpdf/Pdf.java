@@ -8,6 +8,7 @@ import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.TestClock;
 import io.spineintake.platform.Environment;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
@@ -86,18 +87,18 @@ final class Pdf {
         Instant received = clock.instant().minus(Duration.ofHours(2));
         Assessment a = TriageEngine.fromEnvironment(Map.of()).assess(reading.form(), received);
         String regions = String.join(",", a.regions().stream().map(r -> r.region().name()).toList());
-        assertThat(intakes.putIfAbsent(IntakeRecord.builder().intakeId(id).receivedAt(IntakeRecord.timestamp(received))
+        assertThat(intakes.putIfAbsent(IntakeRecord.builder().intakeId(id).receivedAt(Timestamps.of(received))
                 .requestHash("0".repeat(64)).formJson(contract.toJson(reading.form()))
                 .assessmentJson(contract.mapper().writeValueAsString(a)).ruleSetVersion(a.ruleSetVersion())
                 .disposition(a.disposition()).tier(a.tier()).score(a.score()).priorityKey(a.priorityKey())
-                .routingState(RoutingState.ROUTED).updatedAt(IntakeRecord.timestamp(received))
+                .routingState(RoutingState.ROUTED).updatedAt(Timestamps.of(received))
                 .regions(io.spineintake.platform.Regions.decode(regions)).build())).isTrue();
-        String created = IntakeRecord.timestamp(clock.instant());
+        String created = Timestamps.of(clock.instant());
         assertThat(referrals.createIfAbsent(ReferralRecord.builder().referralId(id).intakeId(id).status(ReferralStatus.NEW)
                 .disposition(a.disposition()).tier(a.tier()).score(a.score())
                 .regions(io.spineintake.platform.Regions.decode(regions)).priorityKey(a.priorityKey())
-                .submittedAt(IntakeRecord.timestamp(received)).createdAt(created)
-                .dueAt(IntakeRecord.timestamp(received.plus(Duration.ofDays(14)))).worklist(ReferralRecord.OPEN)
+                .submittedAt(Timestamps.of(received)).createdAt(created)
+                .dueAt(Timestamps.of(received.plus(Duration.ofDays(14)))).worklist(ReferralRecord.OPEN)
                 .lastEntry(AuditEntry.builder().at(created).actor("system").action(AuditAction.CREATED)
                         .status(ReferralStatus.NEW).disposition(a.disposition()).version(1L).build())
                 .build())).isTrue();
@@ -115,7 +116,7 @@ final class Pdf {
     }
 
     void episode(String id, BlockEpisode e, Map<Integer, Integer> nrsByMinute) {
-        assertThat(blocks.putEpisode(EpisodeItem.of(id, e, IntakeRecord.timestamp(e.injectionEnded().plus(Duration.ofMinutes(5))),
+        assertThat(blocks.putEpisode(EpisodeItem.of(id, e, Timestamps.of(e.injectionEnded().plus(Duration.ofMinutes(5))),
                 "alice.ng"))).isTrue();
         nrsByMinute.forEach((minutes, nrs) -> assertThat(blocks.putEntry(EntryItem.of(id, e.episodeId(),
                 new DiaryEntry(TimePoint.minutes(minutes), nrs, e.injectionEnded().plus(Duration.ofMinutes(minutes + 2)),

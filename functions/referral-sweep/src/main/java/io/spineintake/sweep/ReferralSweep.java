@@ -3,7 +3,7 @@ package io.spineintake.sweep;
 import io.spineintake.platform.BackendUnavailableException;
 import io.spineintake.platform.ClinicMetrics;
 import io.spineintake.platform.ClinicMetrics.Metric;
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.referrals.Band;
 import io.spineintake.platform.referrals.NoticeSender;
 import io.spineintake.platform.referrals.Notices;
@@ -45,7 +45,7 @@ public final class ReferralSweep {
     /** One sweep; {@code timeLeft} false stops it before the next referral (the function's timeout is near). */
     public SweepReport sweep(BooleanSupplier timeLeft) {
         Instant now = clock.instant();
-        String nowTs = IntakeRecord.timestamp(now);
+        String nowTs = Timestamps.of(now);
         int open = 0;
         int overdueTotal = 0;
         int unclaimedTotal = 0;

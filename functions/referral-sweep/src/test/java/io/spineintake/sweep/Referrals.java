@@ -7,8 +7,8 @@ import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalSns;
 import io.spineintake.local.backends.TestClock;
 import io.spineintake.platform.Environment;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.consult.ReferralSummary;
-import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.referrals.ReferralRepository;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
@@ -40,8 +40,8 @@ final class Referrals {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         ReferralSummary s = new ReferralSummary(id, List.of(Region.LUMBAR), d, Tier.HIGH, 81,
-                d.band() + "-9-028-" + String.format("%013d", now.toEpochMilli()), IntakeRecord.timestamp(now),
-                IntakeRecord.timestamp(dueAt), List.of(), false);
+                d.band() + "-9-028-" + String.format("%013d", now.toEpochMilli()), Timestamps.of(now),
+                Timestamps.of(dueAt), List.of(), false);
         SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
         m.setMessageId(UUID.randomUUID().toString());
         m.setBody(s.toJson());

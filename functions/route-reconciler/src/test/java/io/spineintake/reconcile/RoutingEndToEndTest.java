@@ -1,5 +1,6 @@
 package io.spineintake.reconcile;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.assess.Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,7 +162,7 @@ class RoutingEndToEndTest {
         java.util.function.BiConsumer<String, String> s = (k, v) ->
                 item.put(k, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v));
         s.accept("intakeId", id);
-        s.accept("receivedAt", IntakeRecord.timestamp(received));
+        s.accept("receivedAt", Timestamps.of(received));
         s.accept("requestHash", "0".repeat(64));
         s.accept("formJson", "{}");
         s.accept("assessmentJson", "{\"ruleSetVersion\":\"1.0.0\"}");
@@ -174,7 +175,7 @@ class RoutingEndToEndTest {
         s.accept("responseJson", "{}");
         s.accept("routingState", "PENDING");
         s.accept("pendingShard", IntakeRecord.shardFor(id));
-        s.accept("updatedAt", IntakeRecord.timestamp(received));
+        s.accept("updatedAt", Timestamps.of(received));
         item.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
         s.accept("regions", "LUMBAR");
         aws.clients().dynamoDb().putItem(r -> r.tableName(aws.intakesTable()).item(item));

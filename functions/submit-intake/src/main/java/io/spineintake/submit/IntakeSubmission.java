@@ -3,6 +3,7 @@ package io.spineintake.submit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.consult.IntakeRouter;
 import io.spineintake.platform.http.Problem;
 import io.spineintake.platform.intakes.IntakeRecord;
@@ -89,7 +90,7 @@ public final class IntakeSubmission {
         Assessment assessment = engine.assess(reading.form(), receivedAt);
         String requestHash = sha256Hex(body);
         String intakeId = idempotencyKey.map(IntakeSubmission::intakeIdForKey).orElseGet(() -> UUID.randomUUID().toString());
-        String received = IntakeRecord.timestamp(receivedAt);
+        String received = Timestamps.of(receivedAt);
         Instant dueAt = dueAt(assessment, receivedAt);
         String receipt = write(Json.api(), new Receipt(intakeId, received,
                 messages.nextSteps(assessment, reading.form().patient().language(), dueAt)));
@@ -110,7 +111,7 @@ public final class IntakeSubmission {
                 .routingState(RoutingState.PENDING)
                 .updatedAt(received)
                 .regions(assessment.regions().stream().map(RegionAssessment::region).toList())
-                .dueAt(IntakeRecord.timestamp(dueAt))
+                .dueAt(Timestamps.of(dueAt))
                 .redFlags(java.util.stream.Stream.concat(assessment.redFlags().hardStops().stream(),
                         assessment.redFlags().urgent().stream()).map(RedFlag::id).distinct().toList())
                 .repeatRfaCandidate(assessment.repeatRfaCandidate())

@@ -1,11 +1,11 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.DiaryLinks;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
 import io.spineintake.platform.blocks.LinkItem;
-import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.referrals.AuditAction;
 import io.spineintake.platform.referrals.AuditEntry;
 import io.spineintake.platform.referrals.ReferralRecord;
@@ -77,7 +77,7 @@ public final class BlockService {
                 .map(e -> Session.of(e.episode(), clinicZone)).toList();
         BookingCheck check = LcdFrequency.check(others, Session.of(episode, clinicZone), rules);
         Instant now = now();
-        EpisodeItem item = EpisodeItem.of(referralId, episode, IntakeRecord.timestamp(now), me.username());
+        EpisodeItem item = EpisodeItem.of(referralId, episode, Timestamps.of(now), me.username());
         if (!blocks.putEpisode(item)) {
             throw new IllegalStateException("episode id collision");
         }
@@ -235,7 +235,7 @@ public final class BlockService {
     }
 
     private static AuditEntry entry(Instant now, Coordinator me, AuditAction action, String episodeId, String note) {
-        return AuditEntry.builder().at(IntakeRecord.timestamp(now)).actor(me.username()).action(action)
+        return AuditEntry.builder().at(Timestamps.of(now)).actor(me.username()).action(action)
                 .episodeId(episodeId).note(note).build();
     }
 }

@@ -1,11 +1,11 @@
 package io.spineintake.triageapi;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.DiaryLinks;
 import io.spineintake.platform.blocks.DiarySchedule;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
-import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.block.BlockResult;
 import io.spineintake.triage.block.BlockRules;
 import io.spineintake.triage.block.BlockVerdict;
@@ -38,7 +38,7 @@ final class BlockViews {
     }
 
     static String ts(Instant at) {
-        return at == null ? null : IntakeRecord.timestamp(at);
+        return at == null ? null : Timestamps.of(at);
     }
 
     record DiaryLink(DiaryLinks.Status status, String expiresAt) {

@@ -2,6 +2,7 @@ package io.spineintake.triageapi;
 
 import io.spineintake.platform.ClinicMetrics;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.platform.intakes.IntakeRepository;
 import io.spineintake.platform.referrals.AuditEntry;
@@ -67,7 +68,7 @@ public final class ReferralService {
     }
 
     String now() {
-        return IntakeRecord.timestamp(clock.instant());
+        return Timestamps.of(clock.instant());
     }
 
     // ---- worklist ---------------------------------------------------------------------------
@@ -159,7 +160,7 @@ public final class ReferralService {
     public Export export(String referralId, Coordinator me) {
         requireUuid(referralId);
         ReferralRecord referral = referrals.get(referralId).orElseThrow(ApiProblem::notFound);
-        referrals.appendAudit(referral, AuditEntry.builder().at(IntakeRecord.timestamp(clock.instant()))
+        referrals.appendAudit(referral, AuditEntry.builder().at(Timestamps.of(clock.instant()))
                 .actor(me.username()).action(io.spineintake.platform.referrals.AuditAction.FHIR_EXPORTED).build());
         IntakeRecord intake = referral.intakeId() == null ? null : intakes.get(referral.intakeId()).orElse(null);
         return new Export(referral, intake);
@@ -272,7 +273,7 @@ public final class ReferralService {
 
     public Stats stats() {
         Instant now = clock.instant();
-        String nowTs = IntakeRecord.timestamp(now);
+        String nowTs = Timestamps.of(now);
         Map<ReferralStatus, Long> byStatus = new EnumMap<>(ReferralStatus.class);
         for (ReferralStatus s : ReferralStatus.values()) {
             byStatus.put(s, 0L);

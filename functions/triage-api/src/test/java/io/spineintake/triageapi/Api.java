@@ -1,5 +1,6 @@
 package io.spineintake.triageapi;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.referrals.ReferralStatus;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.platform.referrals.AuditAction;
@@ -136,7 +137,7 @@ final class Api {
     }
 
     ReferralRecord create(String id, Spec s, String priorityKey) {
-        String created = IntakeRecord.timestamp(clock.instant());
+        String created = Timestamps.of(clock.instant());
         ReferralRecord r = ReferralRecord.builder()
                 .referralId(id)
                 .intakeId(id)
@@ -146,9 +147,9 @@ final class Api {
                 .score(s.score())
                 .regions(io.spineintake.platform.Regions.decode(s.regions()))
                 .priorityKey(priorityKey)
-                .submittedAt(IntakeRecord.timestamp(s.submitted()))
+                .submittedAt(Timestamps.of(s.submitted()))
                 .createdAt(created)
-                .dueAt(IntakeRecord.timestamp(s.due()))
+                .dueAt(Timestamps.of(s.due()))
                 .worklist(ReferralRecord.OPEN)
                 .lastEntry(AuditEntry.builder().at(created).actor("system").action(AuditAction.CREATED)
                         .status(ReferralStatus.NEW).disposition(Disposition.valueOf(s.disposition())).version(1L).build())
@@ -190,7 +191,7 @@ final class Api {
         String regions = String.join(",", a.regions().stream().map(r -> r.region().name()).toList());
         assertThat(intakes.putIfAbsent(IntakeRecord.builder()
                 .intakeId(id)
-                .receivedAt(IntakeRecord.timestamp(received))
+                .receivedAt(Timestamps.of(received))
                 .requestHash("0".repeat(64))
                 .formJson(contract.toJson(reading.form()))
                 .assessmentJson(assessmentJson)
@@ -200,7 +201,7 @@ final class Api {
                 .score(a.score())
                 .priorityKey(a.priorityKey())
                 .routingState(RoutingState.ROUTED)
-                .updatedAt(IntakeRecord.timestamp(received))
+                .updatedAt(Timestamps.of(received))
                 .regions(io.spineintake.platform.Regions.decode(regions))
                 .build())).isTrue();
         Spec s = new Spec(a.disposition().name(), 0, a.score(), a.tier().name(), regions, received,

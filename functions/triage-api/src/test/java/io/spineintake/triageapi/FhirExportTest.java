@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spineintake.local.backends.LambdaContext;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
 import io.spineintake.platform.referrals.AuditAction;
@@ -261,7 +262,7 @@ class FhirExportTest {
     }
 
     void episode(String id, BlockEpisode e, Map<Integer, Integer> nrsByMinute) {
-        assertThat(api.blocks.putEpisode(EpisodeItem.of(id, e, io.spineintake.platform.intakes.IntakeRecord.timestamp(
+        assertThat(api.blocks.putEpisode(EpisodeItem.of(id, e, io.spineintake.platform.Timestamps.of(
                 e.injectionEnded().plus(Duration.ofMinutes(5))), "alice.ng"))).isTrue();
         nrsByMinute.forEach((minutes, nrs) -> assertThat(api.blocks.putEntry(EntryItem.of(id, e.episodeId(),
                 new DiaryEntry(TimePoint.minutes(minutes), nrs, e.injectionEnded().plus(Duration.ofMinutes(minutes + 2)),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spineintake.local.backends.LocalAws;
 import io.spineintake.local.backends.LocalAwsExtension;
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.referrals.ReferralRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,7 +126,7 @@ class WorklistPagingTest {
         Api api = new Api(aws);
         Api.Answer a = api.list("alice.ng", Map.of("assignee", "nobody.here"));
         assertThat(a.status()).isEqualTo(200);
-        assertThat(a.body().path("asOf").asText()).isEqualTo(IntakeRecord.timestamp(api.clock.instant()));
+        assertThat(a.body().path("asOf").asText()).isEqualTo(Timestamps.of(api.clock.instant()));
         // a page may stop early (a bounded number of index reads), but the listing ends, empty
         int pages = 1;
         while (!a.body().path("nextCursor").isNull()) {
@@ -151,7 +151,7 @@ class WorklistPagingTest {
         int dot = cursor.indexOf('.');
         String payload = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(0, dot)),
                 java.nio.charset.StandardCharsets.UTF_8);
-        String later = IntakeRecord.timestamp(api.clock.instant().plus(Duration.ofDays(30)));
+        String later = Timestamps.of(api.clock.instant().plus(Duration.ofDays(30)));
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload
                 .replace(first.body().path("asOf").asText(), later).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 + cursor.substring(dot);

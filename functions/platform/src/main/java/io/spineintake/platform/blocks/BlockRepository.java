@@ -2,7 +2,7 @@ package io.spineintake.platform.blocks;
 
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,8 +111,8 @@ public final class BlockRepository {
                                       Instant issuedAt, Instant expiresAt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":new", AttributeValue.fromS(newHash));
-        values.put(":issued", AttributeValue.fromS(IntakeRecord.timestamp(issuedAt)));
-        values.put(":expires", AttributeValue.fromS(IntakeRecord.timestamp(expiresAt)));
+        values.put(":issued", AttributeValue.fromS(Timestamps.of(issuedAt)));
+        values.put(":expires", AttributeValue.fromS(Timestamps.of(expiresAt)));
         return updateEpisode(referralId, episodeId, expectedHash, values,
                 "SET #h = :new, #i = :issued, #e = :expires REMOVE #r");
     }
@@ -120,7 +120,7 @@ public final class BlockRepository {
     /** Removes the episode's current link if it is still {@code expectedHash}. @return false when it changed meanwhile */
     public boolean removeCurrentLink(String referralId, String episodeId, String expectedHash, Instant revokedAt) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":revoked", AttributeValue.fromS(IntakeRecord.timestamp(revokedAt)));
+        values.put(":revoked", AttributeValue.fromS(Timestamps.of(revokedAt)));
         return updateEpisode(referralId, episodeId, Objects.requireNonNull(expectedHash), values,
                 "SET #r = :revoked REMOVE #h");
     }
@@ -135,7 +135,7 @@ public final class BlockRepository {
                     .updateExpression("SET #rv = :true, #ra = :at")
                     .expressionAttributeNames(Map.of("#k", BlocksTable.ITEM_KEY, "#rv", "revoked", "#ra", "revokedAt"))
                     .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false),
-                            ":true", AttributeValue.fromBool(true), ":at", AttributeValue.fromS(IntakeRecord.timestamp(at))))
+                            ":true", AttributeValue.fromBool(true), ":at", AttributeValue.fromS(Timestamps.of(at))))
                     .build());
         } catch (ConditionalCheckFailedException e) {
             // revoked before, or never there: nothing to do

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.spineintake.platform.Json;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.block.DiaryEntry;
 import io.spineintake.triage.block.MovementNote;
 import io.spineintake.triage.block.TimePoint;
@@ -55,7 +56,7 @@ public record EntryItem(
         try {
             return new EntryItem(referralId, BlocksTable.entryKey(episodeId, e.point().minutesAfter()), episodeId,
                     e.point().minutesAfter(), e.nrs(), Json.mapper().writeValueAsString(e.movements()),
-                    io.spineintake.platform.intakes.IntakeRecord.timestamp(e.receivedAt()), e.late(), idempotencyKeyHash, requestHash);
+                    io.spineintake.platform.Timestamps.of(e.receivedAt()), e.late(), idempotencyKeyHash, requestHash);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("movement notes not serialisable", ex);
         }

@@ -3,6 +3,7 @@ package io.spineintake.platform.blocks;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.block.BlockEpisode;
 import io.spineintake.triage.block.DiagnosticBlock;
 import io.spineintake.triage.block.SpinalLevel;
@@ -76,7 +77,7 @@ public record EpisodeItem(
     /** A new episode (no link yet). */
     public static EpisodeItem of(String referralId, BlockEpisode e, String recordedAt, String recordedBy) {
         return new EpisodeItem(referralId, BlocksTable.episodeKey(e.episodeId()), e.episodeId(),
-                io.spineintake.platform.intakes.IntakeRecord.timestamp(e.injectionEnded()), e.region(), e.levels().stream().map(SpinalLevel::name).toList(), e.side(),
+                io.spineintake.platform.Timestamps.of(e.injectionEnded()), e.region(), e.levels().stream().map(SpinalLevel::name).toList(), e.side(),
                 e.anaesthetic(), e.diagnosticBlock(), e.baselineNrs(), recordedAt, recordedBy, null, null, null, null);
     }
 

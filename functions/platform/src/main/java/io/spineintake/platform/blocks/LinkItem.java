@@ -3,6 +3,7 @@ package io.spineintake.platform.blocks;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import io.spineintake.platform.Timestamps;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
@@ -38,7 +39,7 @@ public record LinkItem(
 
     public static LinkItem of(String capabilityHash, String referralId, String episodeId, Instant issuedAt, Instant expiresAt) {
         return new LinkItem(BlocksTable.linkPartition(capabilityHash), BlocksTable.LINK_ITEM_KEY, referralId, episodeId,
-                io.spineintake.platform.intakes.IntakeRecord.timestamp(issuedAt), io.spineintake.platform.intakes.IntakeRecord.timestamp(expiresAt), false, null);
+                io.spineintake.platform.Timestamps.of(issuedAt), io.spineintake.platform.Timestamps.of(expiresAt), false, null);
     }
 
     public Instant expires() {

@@ -10,12 +10,7 @@ import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.PatientMessage;
 import io.spineintake.triage.assess.Tier;
 import io.spineintake.triage.form.Region;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -75,9 +70,6 @@ public record IntakeRecord(
     /** Pending intakes are spread over this many index partitions, P00..P15. */
     public static final int PENDING_SHARDS = 16;
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     public static final TableSchema<IntakeRecord> TABLE_SCHEMA =
             StaticImmutableTableSchema.builder(IntakeRecord.class, Builder.class)
                     .newItemBuilder(IntakeRecord::builder, Builder::build)
@@ -129,33 +121,6 @@ public record IntakeRecord(
                     .addAttribute(Boolean.class, a -> a.name("repeatRfaCandidate")
                             .getter(IntakeRecord::repeatRfaCandidate).setter(Builder::repeatRfaCandidate))
                     .build();
-
-    /**
-     * An instant as stored in receivedAt/updatedAt: ISO-8601 UTC with exactly three fraction digits,
-     * so that string order is time order (the index sorts on it).
-     */
-    public static String timestamp(Instant instant) {
-        // by hand: DateTimeFormatter took about 40 µs a call under C1, and a submission makes three
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS)); // signed years: the formatter's way
-        }
-        char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
-        digits(c, 0, t.getYear(), 4);
-        digits(c, 5, t.getMonthValue(), 2);
-        digits(c, 8, t.getDayOfMonth(), 2);
-        digits(c, 11, t.getHour(), 2);
-        digits(c, 14, t.getMinute(), 2);
-        digits(c, 17, t.getSecond(), 2);
-        digits(c, 20, t.getNano() / 1_000_000, 3);
-        return new String(c);
-    }
-
-    private static void digits(char[] into, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--, value /= 10) {
-            into[i] = (char) ('0' + value % 10);
-        }
-    }
 
     /** The pending-index shard of an intake id: "P00".."P15", stable for the id. */
     public static String shardFor(String intakeId) {

@@ -1,5 +1,6 @@
 package io.spineintake.platform.intakes;
 
+import io.spineintake.platform.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class IntakeRepository {
                     .expressionAttributeValues(Map.of(
                             ":pending", AttributeValue.fromS(RoutingState.PENDING.name()),
                             ":routed", AttributeValue.fromS(RoutingState.ROUTED.name()),
-                            ":now", AttributeValue.fromS(IntakeRecord.timestamp(clock.instant())),
+                            ":now", AttributeValue.fromS(Timestamps.of(clock.instant())),
                             ":zero", AttributeValue.fromN("0"),
                             ":one", AttributeValue.fromN("1")))
                     .build());
@@ -137,7 +138,7 @@ public final class IntakeRepository {
                     .expressionAttributeNames(Map.of("#ps", IntakeRecord.PENDING_SHARD, "#ra", IntakeRecord.RECEIVED_AT))
                     .expressionAttributeValues(Map.of(
                             ":shard", AttributeValue.fromS(shard),
-                            ":cutoff", AttributeValue.fromS(IntakeRecord.timestamp(receivedAtOrBefore))))
+                            ":cutoff", AttributeValue.fromS(Timestamps.of(receivedAtOrBefore))))
                     .limit(limit)
                     .build());
             List<String> ids = new ArrayList<>(page.count());

@@ -2,6 +2,7 @@ package io.spineintake.platform.priorauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spineintake.platform.Json;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.blocks.BlockRepository;
 import io.spineintake.platform.blocks.EntryItem;
 import io.spineintake.platform.blocks.EpisodeItem;
@@ -74,7 +75,7 @@ public final class PriorAuthPackets {
         }
         ReferralRecord referral = found.get();
         Instant now = clock.instant();
-        referrals.appendAudit(referral, AuditEntry.builder().at(IntakeRecord.timestamp(now)).actor(actor)
+        referrals.appendAudit(referral, AuditEntry.builder().at(Timestamps.of(now)).actor(actor)
                 .action(action).note(region.name()).build());
         IntakeRecord intake = referral.intakeId() == null ? null : intakes.get(referral.intakeId()).orElse(null);
         IntakeForm form = form(intake, referralId);

@@ -1,6 +1,6 @@
 package io.spineintake.platform.referrals;
 
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public final class Notices {
         if (!r.open() || band == null || !alerted(band)) {
             return owed;
         }
-        String at = IntakeRecord.timestamp(now);
+        String at = Timestamps.of(now);
         if (r.alertedAt() == null && unclaimed(r.alertClaimUntil(), at)) {
             owed.add(Kind.ALERT);
         }
@@ -105,7 +105,7 @@ public final class Notices {
 
     /** The audit entry of a sent notice (not a state change: the version stays). */
     public static AuditEntry entry(Kind kind, Instant at) {
-        return AuditEntry.builder().at(IntakeRecord.timestamp(at)).actor(AuditEntry.SYSTEM)
+        return AuditEntry.builder().at(Timestamps.of(at)).actor(AuditEntry.SYSTEM)
                 .action(kind == Kind.ALERT ? AuditAction.ALERTED : AuditAction.ESCALATED).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.spineintake.platform.referrals;
 
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.platform.consult.ReferralSummary;
 import java.time.Duration;
@@ -69,14 +69,14 @@ public final class Referral {
 
     /** A NEW referral on its disposition's list from a routed intake's summary, due at {@code due}. */
     public static ReferralRecord create(ReferralSummary s, Instant submitted, Instant due, Instant now) {
-        String at = IntakeRecord.timestamp(now);
+        String at = Timestamps.of(now);
         Disposition disposition = s.disposition();
         return ReferralRecord.builder()
                 .referralId(s.intakeId()).intakeId(s.intakeId()).status(ReferralStatus.NEW).disposition(disposition)
                 .tier(s.tier()).score(s.score()).regions(s.regions()).priorityKey(s.priorityKey())
                 .redFlags(s.redFlags()).repeatRfaCandidate(s.repeatRfaCandidate())
-                .submittedAt(IntakeRecord.timestamp(submitted)).createdAt(at)
-                .dueAt(IntakeRecord.timestamp(due)).version(1L).worklist(ReferralRecord.OPEN)
+                .submittedAt(Timestamps.of(submitted)).createdAt(at)
+                .dueAt(Timestamps.of(due)).version(1L).worklist(ReferralRecord.OPEN)
                 .lastEntry(AuditEntry.builder().at(at).actor(AuditEntry.SYSTEM).action(AuditAction.CREATED)
                         .status(ReferralStatus.NEW).disposition(disposition).version(1L).build())
                 .build();
@@ -86,19 +86,19 @@ public final class Referral {
 
     /** Reading is recorded; it changes nothing else (not even the version). */
     public static AuditEntry view(String coordinator, Instant now) {
-        return AuditEntry.builder().at(IntakeRecord.timestamp(now)).actor(coordinator).action(AuditAction.VIEWED).build();
+        return AuditEntry.builder().at(Timestamps.of(now)).actor(coordinator).action(AuditAction.VIEWED).build();
     }
 
     /** Takes the lease, or extends it for its holder. */
     public static Result claim(ReferralRecord r, String coordinator, Instant now, Duration lease) {
-        String at = IntakeRecord.timestamp(now);
+        String at = Timestamps.of(now);
         if (!r.open()) {
             return new Closed();
         }
         if (r.claimedAt(at) && !coordinator.equals(r.assignee())) {
             return new ClaimedByAnother(r.assignee(), r.leaseUntil());
         }
-        String until = IntakeRecord.timestamp(now.plus(lease));
+        String until = Timestamps.of(now.plus(lease));
         AuditEntry entry = AuditEntry.builder().at(at).actor(coordinator).action(AuditAction.CLAIMED)
                 .status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until).version(r.version() + 1).build();
         return change(r, r.toBuilder().status(ReferralStatus.IN_REVIEW).assignee(coordinator).leaseUntil(until), entry);
@@ -106,7 +106,7 @@ public final class Referral {
 
     /** Gives the referral back (status NEW); only its holder, while the lease is live. */
     public static Result release(ReferralRecord r, String coordinator, Instant now) {
-        String at = IntakeRecord.timestamp(now);
+        String at = Timestamps.of(now);
         if (!r.open()) {
             return new Closed();
         }
@@ -126,7 +126,7 @@ public final class Referral {
      * moves it to that disposition's band.
      */
     public static Result decide(ReferralRecord r, String coordinator, Instant now, long expectedVersion, Decision d) {
-        String at = IntakeRecord.timestamp(now);
+        String at = Timestamps.of(now);
         if (r.version() != expectedVersion) {
             return new VersionMismatch(r.version());
         }

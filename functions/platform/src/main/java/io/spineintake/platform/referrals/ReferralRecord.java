@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import io.spineintake.platform.Regions;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
 import io.spineintake.triage.form.Region;

@@ -2,6 +2,7 @@ package io.spineintake.platform.referrals;
 
 import io.spineintake.platform.AwsClients;
 import io.spineintake.platform.BackendUnavailableException;
+import io.spineintake.platform.Timestamps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,14 +151,14 @@ public final class ReferralRepository {
     public boolean claimNotice(String referralId, Notices.Kind kind, java.time.Instant now, java.time.Instant until) {
         return noticeUpdate(referralId, "SET #claim = :until",
                 "attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim <= :now)", kind,
-                Map.of(":until", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(until)),
-                        ":now", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(now))));
+                Map.of(":until", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(until)),
+                        ":now", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(now))));
     }
 
     /** Records {@code kind} as sent at {@code at} and drops the claim. @return false when it was already recorded */
     public boolean markNoticeSent(String referralId, Notices.Kind kind, java.time.Instant at) {
         return noticeUpdate(referralId, "SET #sent = :at REMOVE #claim", "attribute_not_exists(#sent)", kind,
-                Map.of(":at", AttributeValue.fromS(io.spineintake.platform.intakes.IntakeRecord.timestamp(at))));
+                Map.of(":at", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(at))));
     }
 
     /** Gives a claim back after a failed send, so the next sweep may send at once. */

@@ -2,6 +2,7 @@ package io.spineintake.platform.intakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spineintake.platform.Timestamps;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,13 +27,13 @@ class IntakeRecordTest {
 
     @Test
     void timestampsSortAsTime() {
-        String whole = IntakeRecord.timestamp(Instant.parse("2026-01-01T10:00:00Z"));
-        String later = IntakeRecord.timestamp(Instant.parse("2026-01-01T10:00:00.001Z"));
+        String whole = Timestamps.of(Instant.parse("2026-01-01T10:00:00Z"));
+        String later = Timestamps.of(Instant.parse("2026-01-01T10:00:00.001Z"));
 
         assertThat(whole).isEqualTo("2026-01-01T10:00:00.000Z");
         assertThat(later).isEqualTo("2026-01-01T10:00:00.001Z");
         assertThat(whole.compareTo(later)).isNegative();
-        assertThat(IntakeRecord.timestamp(Instant.parse("2026-01-01T10:00:00.123456Z"))).isEqualTo("2026-01-01T10:00:00.123Z");
+        assertThat(Timestamps.of(Instant.parse("2026-01-01T10:00:00.123456Z"))).isEqualTo("2026-01-01T10:00:00.123Z");
     }
 
     @Test

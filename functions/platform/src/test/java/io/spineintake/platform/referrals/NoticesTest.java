@@ -2,7 +2,7 @@ package io.spineintake.platform.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spineintake.platform.intakes.IntakeRecord;
+import io.spineintake.platform.Timestamps;
 import io.spineintake.triage.assess.Disposition;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,21 +21,21 @@ class NoticesTest {
         assertThat(Notices.owed(emergency, T0.plus(Duration.ofMinutes(15)), TIMES))
                 .containsExactly(Notices.Kind.ALERT, Notices.Kind.ESCALATION);
 
-        ReferralRecord alerted = emergency.toBuilder().alertedAt(IntakeRecord.timestamp(T0)).build();
+        ReferralRecord alerted = emergency.toBuilder().alertedAt(Timestamps.of(T0)).build();
         assertThat(Notices.owed(alerted, T0.plus(Duration.ofMinutes(14)), TIMES)).isEmpty();
         assertThat(Notices.owed(alerted, T0.plus(Duration.ofMinutes(16)), TIMES)).containsExactly(Notices.Kind.ESCALATION);
 
         ReferralRecord claimed = ((Referral.Change) Referral.claim(alerted, "alice", T0.plus(Duration.ofMinutes(5)),
                 Duration.ofMinutes(30))).after();
         assertThat(Notices.owed(claimed, T0.plus(Duration.ofMinutes(16)), TIMES)).as("claimed: nobody to wake").isEmpty();
-        assertThat(Notices.owed(alerted.toBuilder().escalatedAt(IntakeRecord.timestamp(T0)).build(),
+        assertThat(Notices.owed(alerted.toBuilder().escalatedAt(Timestamps.of(T0)).build(),
                 T0.plus(Duration.ofHours(3)), TIMES)).as("escalated once").isEmpty();
     }
 
     @Test
     void aLiveClaimMeansSomeoneIsSendingItAndAnExpiredOneDoesNot() {
         ReferralRecord sending = ReferralTest.referral(Disposition.URGENT_REVIEW).toBuilder()
-                .alertClaimUntil(IntakeRecord.timestamp(T0.plus(Notices.CLAIM))).build();
+                .alertClaimUntil(Timestamps.of(T0.plus(Notices.CLAIM))).build();
         assertThat(Notices.owed(sending, T0.plusSeconds(60), TIMES)).isEmpty();
         assertThat(Notices.owed(sending, T0.plus(Notices.CLAIM), TIMES)).containsExactly(Notices.Kind.ALERT);
         assertThat(Notices.owed(sending, T0.plus(Duration.ofHours(4)), TIMES))

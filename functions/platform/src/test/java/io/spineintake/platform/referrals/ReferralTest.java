@@ -2,8 +2,8 @@ package io.spineintake.platform.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spineintake.platform.Timestamps;
 import io.spineintake.platform.consult.ReferralSummary;
-import io.spineintake.platform.intakes.IntakeRecord;
 import io.spineintake.triage.assess.Disposition;
 import io.spineintake.triage.assess.Tier;
 import io.spineintake.triage.form.Region;
@@ -21,7 +21,7 @@ class ReferralTest {
         String key = Band.of(d).prefix() + "-9-040-" + String.format("%013d", T0.toEpochMilli());
         Instant submitted = T0.minus(Duration.ofHours(2));
         ReferralSummary summary = new ReferralSummary("3f1c9a52-7d4e-4b8a-9e21-5c6d7e8f9a01", List.of(Region.LUMBAR, Region.CERVICAL),
-                d, Tier.MODERATE, 60, key, IntakeRecord.timestamp(submitted), null, List.of("U_FEVER"), false);
+                d, Tier.MODERATE, 60, key, Timestamps.of(submitted), null, List.of("U_FEVER"), false);
         return Referral.create(summary, submitted, submitted.plus(Duration.ofDays(14)), T0);
     }
 
@@ -39,7 +39,7 @@ class ReferralTest {
         assertThat(r.status()).isEqualTo(ReferralStatus.NEW);
         assertThat(r.open()).isTrue();
         assertThat(r.version()).isEqualTo(1L);
-        assertThat(r.dueAt()).isEqualTo(IntakeRecord.timestamp(T0.minus(Duration.ofHours(2)).plus(Duration.ofDays(14))));
+        assertThat(r.dueAt()).isEqualTo(Timestamps.of(T0.minus(Duration.ofHours(2)).plus(Duration.ofDays(14))));
         assertThat(r.band()).contains(Band.CONSULT);
         assertThat(r.redFlags()).containsExactly("U_FEVER");
         assertThat(r.lastEntry()).satisfies(e -> {
@@ -54,7 +54,7 @@ class ReferralTest {
         Referral.Change claimed = (Referral.Change) Referral.claim(referral(Disposition.CONSULT), "alice", T0, LEASE);
         assertThat(claimed.after().status()).isEqualTo(ReferralStatus.IN_REVIEW);
         assertThat(claimed.after().assignee()).isEqualTo("alice");
-        assertThat(claimed.after().leaseUntil()).isEqualTo(IntakeRecord.timestamp(T0.plus(LEASE)));
+        assertThat(claimed.after().leaseUntil()).isEqualTo(Timestamps.of(T0.plus(LEASE)));
         assertThat(claimed.after().version()).isEqualTo(2L);
         assertThat(claimed.entry().action()).isEqualTo(AuditAction.CLAIMED);
         assertThat(claimed.before().version()).as("the write is conditioned on this").isEqualTo(1L);
@@ -65,7 +65,7 @@ class ReferralTest {
         Referral.Change taken = (Referral.Change) Referral.claim(held, "bob", T0.plus(LEASE), LEASE);
         assertThat(taken.after().assignee()).as("an expired lease can be taken").isEqualTo("bob");
         Referral.Change extended = (Referral.Change) Referral.claim(held, "alice", T0.plus(Duration.ofMinutes(10)), LEASE);
-        assertThat(extended.after().leaseUntil()).isEqualTo(IntakeRecord.timestamp(T0.plus(Duration.ofMinutes(40))));
+        assertThat(extended.after().leaseUntil()).isEqualTo(Timestamps.of(T0.plus(Duration.ofMinutes(40))));
     }
 
     @Test

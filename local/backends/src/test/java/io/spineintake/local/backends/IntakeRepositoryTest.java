@@ -3,6 +3,7 @@ package io.spineintake.local.backends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spineintake.platform.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class IntakeRepositoryTest {
     private static IntakeRecord pendingIntake(String id) {
         return IntakeRecord.builder()
                 .intakeId(id)
-                .receivedAt(IntakeRecord.timestamp(NOW))
+                .receivedAt(Timestamps.of(NOW))
                 .requestHash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                 .formJson("{\"pain\":{\"score\":7}}")
                 .assessmentJson("{\"tier\":\"T2\"}")
@@ -45,7 +46,7 @@ class IntakeRepositoryTest {
                 .patientMessage(io.spineintake.triage.assess.PatientMessage.CONSULT_TEAM_WILL_CONTACT)
                 .responseJson("{\"intakeId\":\"" + id + "\"}")
                 .routingState(RoutingState.PENDING)
-                .updatedAt(IntakeRecord.timestamp(NOW))
+                .updatedAt(Timestamps.of(NOW))
                 .build();
     }
 
@@ -99,7 +100,7 @@ class IntakeRepositoryTest {
         assertThat(routed.routingState()).isEqualTo(RoutingState.ROUTED);
         assertThat(routed.pendingShard()).isNull();
         assertThat(routed.version()).isEqualTo(intake.version() + 1);
-        assertThat(routed.updatedAt()).isEqualTo(IntakeRecord.timestamp(routedAt));
+        assertThat(routed.updatedAt()).isEqualTo(Timestamps.of(routedAt));
         assertThat(pendingIds(aws, intake.pendingShard())).doesNotContain(intake.intakeId());
     }
 
