@@ -38,13 +38,16 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar io.spineintake.bench.SideBySide [--pairs 8] [--warm 600]
- *      [--functions submit-intake,triage-api] [--cds] [--classes] [--profile libasyncProfiler.so]
+ *      [--functions submit-intake,triage-api] [--cds | --unpacked] [--classes] [--profile libasyncProfiler.so]
  *      [--jvm-arg ARG] [--java-tool-options "OPTIONS"]
  * </pre>
  *
  * <p>{@code --cds} first runs the function once with -XX:ArchiveClassesAtExit, then gives both
  * sides that AppCDS archive ({@link #cdsFlags}): what an archive would give where the runtime can
  * use one (Lambda's cannot: see README).
+ *
+ * <p>{@code --unpacked} runs both sides on the jar's contents unpacked into a directory, as Lambda's runtime
+ * loads them from /var/task (classes are then read without inflating them).
  *
  * <p>{@code --classes} adds one run of each side with -Xlog:class+load and prints, per package,
  * how many classes each loaded: where the difference in time goes. {@code --profile LIB} adds one
@@ -77,6 +80,39 @@ public final class SideBySide {
     private SideBySide() {
     }
 
+    /**
+     * The jar's entries in a new temporary directory (deleted when this JVM exits): what Lambda's runtime loads
+     * from, since it unpacks the deployment package into /var/task. Entries that would land outside it are refused.
+     */
+    static Path unpack(Path jar) throws IOException {
+        Path dir = Files.createTempDirectory(jar.getFileName().toString().replace(".jar", "") + "-task");
+        List<Path> written = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                Path to = dir.resolve(e.getName()).normalize();
+                if (!to.startsWith(dir)) {
+                    throw new IOException(jar + ": entry " + e.getName() + " is outside the jar's root");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    try (java.io.InputStream in = zip.getInputStream(e)) {
+                        Files.copy(in, to);
+                    }
+                }
+                written.add(to);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (int i = written.size() - 1; i >= 0; i--) {
+                written.get(i).toFile().delete();
+            }
+            dir.toFile().delete();
+        }));
+        return dir;
+    }
+
     /** template.yaml's Globals JAVA_TOOL_OPTIONS; the harness refuses to guess when the line is gone. */
     static String templateToolOptions(Path root) throws IOException {
         Matcher m = TEMPLATE_TOOL_OPTIONS.matcher(Files.readString(root.resolve("template.yaml")));
@@ -91,6 +127,7 @@ public final class SideBySide {
         int warm = 0;
         boolean classes = false;
         boolean trainCds = false;
+        boolean unpacked = false;
         Path profiler = null;
         List<String> functions = FUNCTIONS;
         List<String> jvmArgs = new ArrayList<>();
@@ -102,12 +139,16 @@ public final class SideBySide {
                 case "--classes" -> classes = true;
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--cds" -> trainCds = true;
+                case "--unpacked" -> unpacked = true;
                 case "--profile" -> profiler = Path.of(args[++i]);
                 case "--java-tool-options" -> javaToolOptions = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--pairs N, --warm N, --functions a,b, --classes, --profile LIB, --cds, --jvm-arg ARG,"
+                        + " (--pairs N, --warm N, --functions a,b, --classes, --profile LIB, --cds, --unpacked, --jvm-arg ARG,"
                         + " --java-tool-options OPTIONS)");
             }
+        }
+        if (unpacked && trainCds) {
+            throw new IllegalArgumentException("--cds and --unpacked exclude each other: CDS archives classes from jar files only");
         }
         Path root = RepoRoot.find();
         if (javaToolOptions == null) {
@@ -127,21 +168,23 @@ public final class SideBySide {
                     throw new IllegalStateException(jar + " is missing: build it first (mvn -B -q -pl bench -am package -DskipTests)");
                 }
                 Path body = body(root, function);
-                Child child = new Child(jar, probe, env, body, childFlags(jvmArgs));
+                // --unpacked: both sides load from the jar's contents in a directory, as Lambda does from /var/task
+                Path classPath = unpacked ? unpack(jar) : jar;
+                Child child = new Child(classPath, probe, env, body, childFlags(jvmArgs));
                 if (trainCds) {
                     Path jsa = Files.createTempFile(function, ".jsa");
                     Files.delete(jsa);
                     child.coldWith("handler", function, List.of("-XX:ArchiveClassesAtExit=" + jsa));
                     List<String> flags = new ArrayList<>(childFlags(jvmArgs));
                     flags.addAll(cdsFlags(jsa));
-                    child = new Child(jar, probe, env, body, flags);
+                    child = new Child(classPath, probe, env, body, flags);
                     System.out.printf("%n%s: both sides with the AppCDS archive of one handler run, %s (%.1f MB)%n", function,
                             jsa, Files.size(jsa) / 1e6);
                 }
                 summary.add(cold(function, child, pairs, Files.size(jar)));
                 if (warm > 0) {
                     // fresh tables: the naive side copies the one item the handler writes first
-                    summary.add(warm(function, new Child(jar, probe, environment(backends, "sbs-warm-" + function), body,
+                    summary.add(warm(function, new Child(classPath, probe, environment(backends, "sbs-warm-" + function), body,
                             child.flags()), warm));
                 }
                 if (classes) {
@@ -149,7 +192,7 @@ public final class SideBySide {
                 }
                 if (profiler != null) {
                     profile(function, child, profiler);
-                    profileWarm(function, new Child(jar, probe, environment(backends, "sbs-profile-" + function), body,
+                    profileWarm(function, new Child(classPath, probe, environment(backends, "sbs-profile-" + function), body,
                             child.flags()), profiler, warm > 0 ? warm : 500);
                 }
             }
