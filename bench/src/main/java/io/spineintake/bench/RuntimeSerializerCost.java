@@ -1,0 +1,53 @@
+package io.spineintake.bench;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What Lambda's Java runtime spends, before a cold handler sees its event, on the serializer it
+ * picks for the event's class (its event serializers for SQSEvent, its plain Jackson for
+ * APIGatewayV2HTTPEvent: both a shaded Jackson of the runtime's own) and the first read. SideBySide
+ * calls the handler with an event object, so its figures leave this out. One measurement per JVM:
+ *
+ * <pre>
+ * java -XX:TieredStopAtLevel=1 -cp bench/target/benchmarks.jar io.spineintake.bench.RuntimeSerializerCost \
+ *      functions/consult-queue/target/consult-queue.jar SQSEvent
+ * </pre>
+ */
+public final class RuntimeSerializerCost {
+    private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
+    private static final Map<String, String> SAMPLES = Map.of(
+            "SQSEvent", "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"{}\",\"eventSource\":\"aws:sqs\"}]}",
+            "APIGatewayV2HTTPEvent", "{\"version\":\"2.0\",\"rawPath\":\"/intakes\",\"body\":\"{}\","
+                    + "\"requestContext\":{\"http\":{\"method\":\"POST\"},\"timeEpoch\":1764000000000}}");
+
+    private RuntimeSerializerCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !SAMPLES.containsKey(args[1])) {
+            throw new IllegalArgumentException("usage: RuntimeSerializerCost FUNCTION_JAR " + SAMPLES.keySet());
+        }
+        // the jar alone, as the runtime's customer class loader sees /var/task
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> type = Class.forName(EVENTS + args[1], true, jar);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            PojoSerializer<?> serializer = LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+                    ? LambdaEventSerializers.serializerFor(type, jar) : JacksonFactory.getInstance().getSerializer(type);
+            Object event = serializer.fromJson(SAMPLES.get(args[1]));
+            System.out.printf("%s, %s: the runtime's serializer and its first read, %.0f ms CPU, %.0f ms wall%n",
+                    Path.of(args[0]).getFileName(), event.getClass().getSimpleName(),
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1e6, (System.nanoTime() - wall) / 1e6);
+        }
+    }
+}
