@@ -2,6 +2,7 @@ package io.spineintake.priorauthpdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spineintake.local.backends.PhiProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class PhiLogScanTest {
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             for (String p : probes) {
-                if (lines.get(i).contains(p)) {
+                if (PhiProbe.foundIn(lines.get(i), p)) {
                     leaks.add("line " + (i + 1) + ": [" + p + "]");
                 }
             }

@@ -1,5 +1,6 @@
 package io.spineintake.submit;
 
+import io.spineintake.local.backends.PhiProbe;
 import io.spineintake.platform.Priming;
 import io.spineintake.triage.TestForms;
 
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -222,22 +222,14 @@ class PhiLogScanTest {
         }
     }
 
-    /**
-     * One value to look for. Short values (a 5-digit postcode such as 99999) must stand alone, not
-     * inside a longer run of letters or digits, or every long number or id would match by chance.
-     */
-    record Probe(String text, String source, Pattern pattern) {
-        static final int SHORT = 8;
-
+    /** One value to look for, and where it came from; matched by {@link PhiProbe}'s rule. */
+    record Probe(String text, String source) {
         static Probe of(String text, String source) {
-            Pattern pattern = text.length() < SHORT
-                    ? Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(text) + "(?![A-Za-z0-9])")
-                    : null;
-            return new Probe(text, source, pattern);
+            return new Probe(text, source);
         }
 
         boolean foundIn(String line) {
-            return pattern == null ? line.contains(text) : pattern.matcher(line).find();
+            return PhiProbe.foundIn(line, text);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.spineintake.triageapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spineintake.local.backends.PhiProbe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class PhiLogScanTest {
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             for (String p : probes) {
-                if (lines.get(i).contains(p)) {
+                if (PhiProbe.foundIn(lines.get(i), p)) {
                     leaks.add("line " + (i + 1) + ": [" + p + "]");
                 }
             }
