@@ -7,8 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * What Lambda's Java runtime spends, before a cold handler sees its event, on the serializer it
@@ -20,23 +20,20 @@ import java.util.Map;
  *
  * <pre>
  * java -XX:TieredStopAtLevel=1 -cp bench/target/benchmarks.jar io.spineintake.bench.RuntimeSerializerCost \
- *      functions/consult-queue/target/consult-queue.jar SQSEvent
+ *      functions/consult-queue/target/consult-queue.jar SQSEvent events/consult-queue/sqs-batch.json
  * </pre>
  */
 public final class RuntimeSerializerCost {
     private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
-    private static final Map<String, String> SAMPLES = Map.of(
-            "SQSEvent", "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"{}\",\"eventSource\":\"aws:sqs\"}]}",
-            "APIGatewayV2HTTPEvent", "{\"version\":\"2.0\",\"rawPath\":\"/intakes\",\"body\":\"{}\","
-                    + "\"requestContext\":{\"http\":{\"method\":\"POST\"},\"timeEpoch\":1764000000000}}");
-
     private RuntimeSerializerCost() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !SAMPLES.containsKey(args[1])) {
-            throw new IllegalArgumentException("usage: RuntimeSerializerCost FUNCTION_JAR " + SAMPLES.keySet());
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: RuntimeSerializerCost FUNCTION_JAR EVENT_CLASS (SQSEvent,"
+                    + " APIGatewayV2HTTPEvent) SAMPLE_EVENT_FILE (events/...)");
         }
+        String sample = Files.readString(Path.of(args[2]));
         // the jar alone, as the runtime's customer class loader sees /var/task
         try (URLClassLoader jar = new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
@@ -47,7 +44,7 @@ public final class RuntimeSerializerCost {
             PojoSerializer<?> serializer = LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
                     ? LambdaEventSerializers.serializerFor(type, jar) : JacksonFactory.getInstance().getSerializer(type);
             long builtCpu = threads.getCurrentThreadCpuTime();
-            Object event = serializer.fromJson(SAMPLES.get(args[1]));
+            Object event = serializer.fromJson(sample);
             long readCpu = threads.getCurrentThreadCpuTime();
             System.out.printf("%s, %s: the runtime's serializer built in %.0f ms CPU, the first event read in %.0f ms CPU"
                             + " (%.0f ms wall in all)%n", Path.of(args[0]).getFileName(), event.getClass().getSimpleName(),

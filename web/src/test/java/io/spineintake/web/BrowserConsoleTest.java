@@ -135,7 +135,7 @@ class BrowserConsoleTest {
             ReferralRecord r = referrals.get(d.get("referralId").asText()).orElseThrow();
             assertThat(r.outcome().name()).isEqualTo(d.get("outcome").asText());
             assertThat(r.decidedBy()).isEqualTo(d.get("decidedBy").asText());
-            assertThat(r.decidedAt()).isEqualTo(io.spineintake.platform.Timestamps.of(NOW));
+            assertThat(r.decidedAt()).isEqualTo(Timestamps.of(NOW));
             assertThat(r.reason()).isEqualTo(d.path("reason").isNull() ? null : d.path("reason").asText(null));
             assertThat(r.open()).isEqualTo(!"DECIDED".equals(r.status().name()));
         }

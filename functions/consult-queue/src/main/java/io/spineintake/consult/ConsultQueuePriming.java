@@ -22,27 +22,32 @@ public final class ConsultQueuePriming {
     }
 
     static SQSBatchResponse prime(ConsultQueueHandler handler) {
-        SQSEvent batch = event(INTAKE_ID, Priming.REQUEST_ID);
-        SQSEvent.SQSMessage emergency = new SQSEvent.SQSMessage();
-        emergency.setMessageId(Priming.REQUEST_ID + "-emergency");
-        emergency.setEventSource("aws:sqs");
-        emergency.setBody("{\"intakeId\":\"" + EMERGENCY_INTAKE_ID + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"EMERGENCY\","
-                + "\"tier\":\"LOW\",\"score\":0,\"priorityKey\":\"0-9-100-0000000000000\","
-                + "\"submittedAt\":\"2026-01-01T00:00:00.000Z\",\"redFlags\":[\"H_SADDLE_NUMBNESS\"]}");
-        batch.setRecords(List.of(batch.getRecords().get(0), emergency));
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(message(Priming.REQUEST_ID, summary(INTAKE_ID, "CONSULT", "HIGH", 88, "2-9-012", "")),
+                message(Priming.REQUEST_ID + "-emergency",
+                        summary(EMERGENCY_INTAKE_ID, "EMERGENCY", "LOW", 0, "0-9-100", ",\"redFlags\":[\"H_SADDLE_NUMBNESS\"]"))));
         return Priming.offline(() -> handler.handleRequest(batch, Priming.context()));
     }
 
     /** A batch of one consult-queue message for intake {@code intakeId} (also the cold-start harness's event). */
     public static SQSEvent event(String intakeId, String messageId) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message(messageId, summary(intakeId, "CONSULT", "HIGH", 88, "2-9-012", ""))));
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage message(String messageId, String body) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(messageId);
         message.setEventSource("aws:sqs");
-        message.setBody("{\"intakeId\":\"" + intakeId + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"CONSULT\","
-                + "\"tier\":\"HIGH\",\"score\":88,\"priorityKey\":\"2-9-012-0000000000000\","
-                + "\"submittedAt\":\"2026-01-01T00:00:00.000Z\"}");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+        message.setBody(body);
+        return message;
+    }
+
+    /** A referral summary as the consult queue carries it; {@code more} is extra fields, each led by a comma. */
+    private static String summary(String intakeId, String disposition, String tier, int score, String keyPrefix, String more) {
+        return "{\"intakeId\":\"" + intakeId + "\",\"regions\":[\"LUMBAR\"],\"disposition\":\"" + disposition
+                + "\",\"tier\":\"" + tier + "\",\"score\":" + score + ",\"priorityKey\":\"" + keyPrefix
+                + "-0000000000000\",\"submittedAt\":\"2026-01-01T00:00:00.000Z\"" + more + "}";
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
@@ -94,7 +95,7 @@ final class OfflineHttpClient implements SdkHttpClient {
         }
         try (InputStream in = request.contentStreamProvider().get().newStream()) {
             String form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return java.util.Arrays.asList(form.split("&")).contains("Action=Publish") ? SNS_PUBLISH : "";
+            return Arrays.asList(form.split("&")).contains("Action=Publish") ? SNS_PUBLISH : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,7 +69,7 @@ class ReferralSweepTest {
         assertThat(stack.escalations(id).get(0).subject()).isEqualTo("Unclaimed EMERGENCY referral");
         assertThat(stack.alerts(id)).as("the alert is not sent again").hasSize(1);
         ReferralRecord r = stack.repository.get(id).orElseThrow();
-        assertThat(r.escalatedAt()).isEqualTo(io.spineintake.platform.Timestamps.of(created.plus(Duration.ofMinutes(15))));
+        assertThat(r.escalatedAt()).isEqualTo(Timestamps.of(created.plus(Duration.ofMinutes(15))));
         List<AuditEntry> trail = stack.repository.trail(r);
         assertThat(trail).extracting(AuditEntry::action)
                 .containsExactly(AuditAction.CREATED, AuditAction.ALERTED, AuditAction.ESCALATED);

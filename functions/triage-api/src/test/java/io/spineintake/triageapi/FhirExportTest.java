@@ -262,7 +262,7 @@ class FhirExportTest {
     }
 
     void episode(String id, BlockEpisode e, Map<Integer, Integer> nrsByMinute) {
-        assertThat(api.blocks.putEpisode(EpisodeItem.of(id, e, io.spineintake.platform.Timestamps.of(
+        assertThat(api.blocks.putEpisode(EpisodeItem.of(id, e, Timestamps.of(
                 e.injectionEnded().plus(Duration.ofMinutes(5))), "alice.ng"))).isTrue();
         nrsByMinute.forEach((minutes, nrs) -> assertThat(api.blocks.putEntry(EntryItem.of(id, e.episodeId(),
                 new DiaryEntry(TimePoint.minutes(minutes), nrs, e.injectionEnded().plus(Duration.ofMinutes(minutes + 2)),

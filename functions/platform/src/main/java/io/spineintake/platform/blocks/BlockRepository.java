@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -35,55 +34,46 @@ public final class BlockRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
-    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<EpisodeItem> episodes;
+    private final DynamoDbTable<EntryItem> entries;
+    private final DynamoDbTable<LinkItem> links;
 
     public BlockRepository(AwsClients clients, String tableName) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.dynamoDb = clients.dynamoDb();
-        this.enhanced = clients.dynamoDbEnhanced();
-    }
-
-    // The tables' schemas are loaded on first use (about 110 classes): triage-api's other routes never need them.
-    private DynamoDbTable<EpisodeItem> episodeTable() {
-        return enhanced.table(tableName, EpisodeItem.SCHEMA);
-    }
-
-    private DynamoDbTable<EntryItem> entryTable() {
-        return enhanced.table(tableName, EntryItem.SCHEMA);
-    }
-
-    private DynamoDbTable<LinkItem> linkTable() {
-        return enhanced.table(tableName, LinkItem.SCHEMA);
+        this.episodes = clients.dynamoDbEnhanced().table(tableName, EpisodeItem.SCHEMA);
+        this.entries = clients.dynamoDbEnhanced().table(tableName, EntryItem.SCHEMA);
+        this.links = clients.dynamoDbEnhanced().table(tableName, LinkItem.SCHEMA);
     }
 
     /** @return false when an episode with this id exists already (nothing written) */
     public boolean putEpisode(EpisodeItem episode) {
-        return putNew(() -> episodeTable().putItem(PutItemEnhancedRequest.builder(EpisodeItem.class).item(episode)
+        return putNew(() -> episodes.putItem(PutItemEnhancedRequest.builder(EpisodeItem.class).item(episode)
                 .conditionExpression(NEW_ITEM).build()));
     }
 
     /** @return false when the time point is recorded already (nothing written) */
     public boolean putEntry(EntryItem entry) {
-        return putNew(() -> entryTable().putItem(PutItemEnhancedRequest.builder(EntryItem.class).item(entry)
+        return putNew(() -> entries.putItem(PutItemEnhancedRequest.builder(EntryItem.class).item(entry)
                 .conditionExpression(NEW_ITEM).build()));
     }
 
     /** @return false when a link with this hash exists already (nothing written) */
     public boolean putLink(LinkItem link) {
-        return putNew(() -> linkTable().putItem(PutItemEnhancedRequest.builder(LinkItem.class).item(link)
+        return putNew(() -> links.putItem(PutItemEnhancedRequest.builder(LinkItem.class).item(link)
                 .conditionExpression(NEW_ITEM).build()));
     }
 
     public Optional<EpisodeItem> episode(String referralId, String episodeId) {
-        return get(episodeTable(), referralId, BlocksTable.episodeKey(episodeId));
+        return get(episodes, referralId, BlocksTable.episodeKey(episodeId));
     }
 
     public Optional<EntryItem> entry(String referralId, String episodeId, int minutes) {
-        return get(entryTable(), referralId, BlocksTable.entryKey(episodeId, minutes));
+        return get(entries, referralId, BlocksTable.entryKey(episodeId, minutes));
     }
 
     public Optional<LinkItem> link(String capabilityHash) {
-        return get(linkTable(), BlocksTable.linkPartition(capabilityHash), BlocksTable.LINK_ITEM_KEY);
+        return get(links, BlocksTable.linkPartition(capabilityHash), BlocksTable.LINK_ITEM_KEY);
     }
 
     /** A referral's episodes (in recorded order of their keys) and every diary entry of them. */

@@ -56,7 +56,7 @@ public record EntryItem(
         try {
             return new EntryItem(referralId, BlocksTable.entryKey(episodeId, e.point().minutesAfter()), episodeId,
                     e.point().minutesAfter(), e.nrs(), Json.mapper().writeValueAsString(e.movements()),
-                    io.spineintake.platform.Timestamps.of(e.receivedAt()), e.late(), idempotencyKeyHash, requestHash);
+                    Timestamps.of(e.receivedAt()), e.late(), idempotencyKeyHash, requestHash);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("movement notes not serialisable", ex);
         }

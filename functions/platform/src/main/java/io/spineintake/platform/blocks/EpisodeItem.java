@@ -77,7 +77,7 @@ public record EpisodeItem(
     /** A new episode (no link yet). */
     public static EpisodeItem of(String referralId, BlockEpisode e, String recordedAt, String recordedBy) {
         return new EpisodeItem(referralId, BlocksTable.episodeKey(e.episodeId()), e.episodeId(),
-                io.spineintake.platform.Timestamps.of(e.injectionEnded()), e.region(), e.levels().stream().map(SpinalLevel::name).toList(), e.side(),
+                Timestamps.of(e.injectionEnded()), e.region(), e.levels().stream().map(SpinalLevel::name).toList(), e.side(),
                 e.anaesthetic(), e.diagnosticBlock(), e.baselineNrs(), recordedAt, recordedBy, null, null, null, null);
     }
 

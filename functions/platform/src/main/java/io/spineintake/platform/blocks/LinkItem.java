@@ -39,7 +39,7 @@ public record LinkItem(
 
     public static LinkItem of(String capabilityHash, String referralId, String episodeId, Instant issuedAt, Instant expiresAt) {
         return new LinkItem(BlocksTable.linkPartition(capabilityHash), BlocksTable.LINK_ITEM_KEY, referralId, episodeId,
-                io.spineintake.platform.Timestamps.of(issuedAt), io.spineintake.platform.Timestamps.of(expiresAt), false, null);
+                Timestamps.of(issuedAt), Timestamps.of(expiresAt), false, null);
     }
 
     public Instant expires() {

@@ -151,14 +151,14 @@ public final class ReferralRepository {
     public boolean claimNotice(String referralId, Notices.Kind kind, java.time.Instant now, java.time.Instant until) {
         return noticeUpdate(referralId, "SET #claim = :until",
                 "attribute_not_exists(#sent) AND (attribute_not_exists(#claim) OR #claim <= :now)", kind,
-                Map.of(":until", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(until)),
-                        ":now", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(now))));
+                Map.of(":until", AttributeValue.fromS(Timestamps.of(until)),
+                        ":now", AttributeValue.fromS(Timestamps.of(now))));
     }
 
     /** Records {@code kind} as sent at {@code at} and drops the claim. @return false when it was already recorded */
     public boolean markNoticeSent(String referralId, Notices.Kind kind, java.time.Instant at) {
         return noticeUpdate(referralId, "SET #sent = :at REMOVE #claim", "attribute_not_exists(#sent)", kind,
-                Map.of(":at", AttributeValue.fromS(io.spineintake.platform.Timestamps.of(at))));
+                Map.of(":at", AttributeValue.fromS(Timestamps.of(at))));
     }
 
     /** Gives a claim back after a failed send, so the next sweep may send at once. */

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.amazonaws.services.lambda.runtime.serialization.util.SerializeUtil;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineintake.local.backends.RepoRoot;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,31 +32,23 @@ import org.junit.jupiter.api.Test;
  * lists (SQSEvent among them, not APIGatewayV2HTTPEvent), its event serializers, which load
  * org.joda.time.DateTime from the function's jar. A jar without it (a minimized one: nothing of
  * the function's code refers to joda-time) fails every invocation in AWS, though it passes every
- * test on the module's class path.
+ * test on the module's class path. The events read are the function's samples in events/.
  */
 class LambdaRuntimeSerializationTest {
-
-    /** A minimal event of each kind the functions take, as API Gateway (payload 2.0) and SQS send them. */
-    static final Map<String, String> EVENTS = Map.of(
-            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
-            "{\"version\":\"2.0\",\"routeKey\":\"POST /intakes\",\"rawPath\":\"/intakes\",\"headers\":{\"content-type\":"
-                    + "\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/intakes\"},"
-                    + "\"requestId\":\"r-1\",\"timeEpoch\":1764000000000},\"body\":\"{}\",\"isBase64Encoded\":false}",
-            "com.amazonaws.services.lambda.runtime.events.SQSEvent",
-            "{\"Records\":[{\"messageId\":\"m-1\",\"receiptHandle\":\"h\",\"body\":\"{}\",\"attributes\":"
-                    + "{\"ApproximateReceiveCount\":\"1\"},\"eventSource\":\"aws:sqs\"}]}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void everyHandlerTakingAnEventIsReadAndAnsweredByTheRuntimesSerializersFromItsJarAlone() throws Exception {
-        Path functions = RepoRoot.find().resolve("functions");
+    void everyHandlerTakingAnEventReadsItsSampleEventsAndAnswersThroughTheRuntimesSerializersFromItsJarAlone()
+            throws Exception {
+        Path root = RepoRoot.find();
+        Path functions = root.resolve("functions");
         assumeTrue(LambdaJarsTest.FUNCTIONS.stream().anyMatch(f -> Files.isRegularFile(LambdaJarsTest.jar(functions, f))),
                 "no function jar built yet (mvn verify builds them first)");
         List<String> eventTyped = new ArrayList<>();
         for (LambdaJarsTest.Function f : LambdaJarsTest.FUNCTIONS) {
-            Path jar = LambdaJarsTest.jar(functions, f);
             forgetCustomerClasses();
             // the jar alone, as Lambda's customer class loader sees /var/task: nothing of this test's class path
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {LambdaJarsTest.jar(functions, f).toUri().toURL()},
                     ClassLoader.getPlatformClassLoader())) {
                 Class<?> handler = Class.forName(f.classes().replace('/', '.') + "Handler", false, loader);
                 Type[] types = requestHandlerTypes(handler);
@@ -63,14 +58,17 @@ class LambdaRuntimeSerializationTest {
                     continue;
                 }
                 eventTyped.add(f.module());
-                String json = EVENTS.get(input.getName());
-                assertThat(json).as("%s takes %s: add an example event here", f.module(), input.getName()).isNotNull();
-
-                Object event = runtimeSerializer(input, loader).fromJson(json);
-                assertThat(event).as(f.module()).isInstanceOf(input);
-                assertThat(readBack(input, loader, event)).as("%s: the event read from its JSON", f.module())
-                        .contains(input.getSimpleName().equals("SQSEvent") ? "m-1" : "/intakes");
-
+                List<Path> samples;
+                try (Stream<Path> files = Files.list(root.resolve("events").resolve(f.module()))) {
+                    samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+                }
+                assertThat(samples).as("%s: sample events in events/%s", f.module(), f.module()).isNotEmpty();
+                for (Path sample : samples) {
+                    String json = Files.readString(sample);
+                    Object event = runtimeSerializer(input, loader).fromJson(json);
+                    assertThat(event).as("%s", sample).isInstanceOf(input);
+                    assertReadAsSent(sample, JSON.readTree(json), event);
+                }
                 // what API Gateway and SQS read back: the names Lambda documents, written from the jar's classes
                 assertThat(readBack(output, loader, answer(output, loader))).as("%s: its answer written", f.module())
                         .contains(output.getSimpleName().equals("SQSBatchResponse")
@@ -81,6 +79,31 @@ class LambdaRuntimeSerializationTest {
         assertThat(eventTyped).as("the functions API Gateway or SQS invoke")
                 .containsExactlyInAnyOrder("submit-intake", "consult-queue", "triage-api", "intake-drafts", "block-diary",
                         "prior-auth-pdf");
+    }
+
+    /** The fields the handlers read came through: each message's id and body; the path, body and JWT claims. */
+    private static void assertReadAsSent(Path sample, JsonNode sent, Object event) throws ReflectiveOperationException {
+        if (sent.has("Records")) {
+            List<?> records = (List<?>) get(event, "getRecords");
+            assertThat(records).as("%s: its messages", sample).hasSize(sent.path("Records").size());
+            for (int i = 0; i < records.size(); i++) {
+                assertThat(get(records.get(i), "getMessageId")).isEqualTo(sent.path("Records").path(i).path("messageId").asText());
+                assertThat(get(records.get(i), "getBody")).isEqualTo(sent.path("Records").path(i).path("body").asText());
+            }
+            return;
+        }
+        assertThat(get(event, "getRawPath")).as("%s: rawPath", sample).isEqualTo(sent.path("rawPath").asText());
+        assertThat(get(event, "getBody")).as("%s: body", sample).isEqualTo(sent.path("body").textValue());
+        JsonNode claims = sent.path("requestContext").path("authorizer").path("jwt").path("claims");
+        if (!claims.isMissingNode()) {
+            Object jwt = get(get(get(event, "getRequestContext"), "getAuthorizer"), "getJwt");
+            assertThat((Map<?, ?>) get(jwt, "getClaims")).as("%s: the coordinator's claims", sample)
+                    .isEqualTo(JSON.convertValue(claims, Map.class));
+        }
+    }
+
+    private static Object get(Object target, String getter) throws ReflectiveOperationException {
+        return target.getClass().getMethod(getter).invoke(target);
     }
 
     /** An answer of the jar's own class: a batch with one failed message, or a 201 with a body. */
